@@ -1,0 +1,235 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "applogging.h"
+
+#include "detect/matcher.h"
+#include "detect/rulepack.h"
+#include "model/conversation.h"
+#include "model/cue.h"
+#include "risk/riskscorer.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+
+const QString kDefaultPack = u":/rulepacks/default.json"_s;
+
+const char kUsage[] = R"(usage: refundguard-cli <command> [options]
+
+Commands:
+  scan [--rules PATH] [--explain] [FILE|-]
+      Scan transcript JSONL (one conversation a line; standard input when FILE is - or
+      missing) and write one JSON result a line, in the same order. --explain prints a
+      readable report instead. --rules uses another rule pack than the built-in one.
+  rules check PATH
+      Validate a rule pack and print how many rules it has per cue.
+
+Options:
+  -h, --help       show this help
+  -v, --version    show the version
+
+Exit codes: 0 success; 1 some input could not be scanned (each line is named on standard
+error) or the rule pack is invalid; 2 usage error.
+)";
+
+void printErr(const QString &message)
+{
+    std::fprintf(stderr, "refundguard-cli: %s\n", qPrintable(message));
+}
+
+void writeOut(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+}
+
+int usageError(const QString &message)
+{
+    printErr(message);
+    std::fputs("Try 'refundguard-cli --help'.\n", stderr);
+    return kExitUsage;
+}
+
+QByteArray resultLine(const QString &id, const rg::detect::Detection &detection,
+                      const rg::risk::Assessment &assessment)
+{
+    QJsonArray findings;
+    for (const auto &finding : detection.findings)
+        findings.append(finding.toJson());
+    const QJsonObject result{{u"id"_s, id},
+                             {u"risk"_s, assessment.risk},
+                             {u"level"_s, rg::risk::levelName(assessment.level)},
+                             {u"findings"_s, findings},
+                             {u"violations"_s, QJsonArray()}};
+    return QJsonDocument(result).toJson(QJsonDocument::Compact) + '\n';
+}
+
+QByteArray explainText(const rg::model::Conversation &conversation,
+                       const rg::detect::Detection &detection,
+                       const rg::risk::Assessment &assessment)
+{
+    QString out = u"%1  risk %2  %3\n"_s.arg(conversation.id)
+                      .arg(assessment.risk, 0, 'f', 2)
+                      .arg(rg::risk::levelName(assessment.level).toUpper());
+    if (!assessment.reasons.empty()) {
+        out += u"  top reasons:\n"_s;
+        for (std::size_t i = 0; i < assessment.reasons.size() && i < 3; ++i)
+            out += u"    - %1\n"_s.arg(assessment.reasons[i].text);
+    }
+    for (const auto &finding : detection.findings) {
+        out += u"  turn %1 %2  %3  \"%4\"  (rule %5, weight %6)\n"_s.arg(finding.turn, 3)
+                   .arg(rg::model::roleName(conversation.messages[finding.turn].role), -8)
+                   .arg(finding.cue, -22)
+                   .arg(finding.evidence, finding.rule)
+                   .arg(finding.weight);
+    }
+    if (detection.findings.empty())
+        out += u"  no cues found\n"_s;
+    return (out + u"\n"_s).toUtf8();
+}
+
+rg::Result<std::unique_ptr<rg::detect::Matcher>> loadMatcher(const QString &path)
+{
+    auto pack = rg::detect::RulePack::load(path);
+    if (!pack)
+        return rg::Error{pack.error()};
+    return rg::detect::Matcher::compile(std::move(pack).value());
+}
+
+int scan(const QStringList &args)
+{
+    QString rulesPath = kDefaultPack;
+    QString inputPath = u"-"_s;
+    bool explain = false;
+    bool haveInput = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        if (arg == u"--rules"_s) {
+            if (++i == args.size())
+                return usageError(u"--rules needs a path"_s);
+            rulesPath = args[i];
+        } else if (arg.startsWith(u"--rules="_s)) {
+            rulesPath = arg.mid(8);
+        } else if (arg == u"--explain"_s) {
+            explain = true;
+        } else if (arg.startsWith(u'-') && arg != u"-"_s) {
+            return usageError(u"scan: unknown option %1"_s.arg(arg));
+        } else if (haveInput) {
+            return usageError(u"scan: only one input file is read"_s);
+        } else {
+            inputPath = arg;
+            haveInput = true;
+        }
+    }
+
+    auto matcher = loadMatcher(rulesPath);
+    if (!matcher) {
+        printErr(matcher.error());
+        return kExitFailed;
+    }
+    QFile input;
+    const bool opened = inputPath == u"-"_s ? input.open(stdin, QIODevice::ReadOnly)
+                                            : (input.setFileName(inputPath),
+                                               input.open(QIODevice::ReadOnly));
+    if (!opened) {
+        printErr(u"%1: cannot read: %2"_s.arg(inputPath, input.errorString()));
+        return kExitFailed;
+    }
+    const QString inputName = inputPath == u"-"_s ? u"<stdin>"_s : inputPath;
+
+    int failures = 0;
+    qint64 lineNumber = 0;
+    while (!input.atEnd()) {
+        const QByteArray line = input.readLine();
+        ++lineNumber;
+        if (line.trimmed().isEmpty())
+            continue;
+        const auto conversation = rg::model::Conversation::fromJsonLine(line);
+        if (!conversation) {
+            printErr(u"%1:%2: %3"_s.arg(inputName).arg(lineNumber).arg(conversation.error()));
+            ++failures;
+            continue;
+        }
+        const auto detection = matcher.value()->scan(conversation.value());
+        const auto assessment = rg::risk::assess(detection.findings, detection.sequences);
+        writeOut(explain ? explainText(conversation.value(), detection, assessment)
+                         : resultLine(conversation.value().id, detection, assessment));
+    }
+    std::fflush(stdout);
+    return failures ? kExitFailed : kExitOk;
+}
+
+int rulesCheck(const QStringList &args)
+{
+    if (args.size() != 2 || args[0] != u"check"_s)
+        return usageError(u"usage: refundguard-cli rules check PATH"_s);
+    auto pack = rg::detect::RulePack::load(args[1]);
+    if (!pack) {
+        printErr(pack.error());
+        return kExitFailed;
+    }
+    auto matcher = rg::detect::Matcher::compile(pack.value());
+    if (!matcher) {
+        printErr(matcher.error());
+        return kExitFailed;
+    }
+    QMap<QString, int> perCue;
+    for (const auto &cue : rg::model::cues())
+        perCue.insert(QString(cue.id), 0);
+    for (const auto &rule : pack.value().rules)
+        ++perCue[rule.cue];
+    QString out = u"%1: pack \"%2\" version %3: %4 rules, %5 sequences\n"_s.arg(args[1], pack.value().id,
+                      pack.value().version)
+                      .arg(pack.value().rules.size())
+                      .arg(pack.value().sequences.size());
+    for (auto it = perCue.cbegin(); it != perCue.cend(); ++it)
+        out += u"  %1 %2\n"_s.arg(it.key(), -22).arg(it.value(), 4);
+    writeOut(out.toUtf8());
+    const auto missing = std::count(perCue.cbegin(), perCue.cend(), 0);
+    if (missing)
+        writeOut(u"note: %1 cue(s) have no rule\n"_s.arg(missing).toUtf8());
+    return kExitOk;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"refundguard-cli"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(RG_VERSION));
+    rg::app::setupLogging(true);
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty())
+        return usageError(u"no command given"_s);
+    const QString command = args.takeFirst();
+    if (command == u"-h"_s || command == u"--help"_s || command == u"help"_s) {
+        std::fputs(kUsage, stdout);
+        return kExitOk;
+    }
+    if (command == u"-v"_s || command == u"--version"_s) {
+        std::printf("refundguard-cli %s\n", RG_VERSION);
+        return kExitOk;
+    }
+    if (args.contains(u"--help"_s) || args.contains(u"-h"_s)) {
+        std::fputs(kUsage, stdout);
+        return kExitOk;
+    }
+    if (command == u"scan"_s)
+        return scan(args);
+    if (command == u"rules"_s)
+        return rulesCheck(args);
+    return usageError(u"unknown command \"%1\""_s.arg(command));
+}

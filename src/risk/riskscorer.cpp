@@ -1,0 +1,114 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "risk/riskscorer.h"
+
+#include "model/cue.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <tuple>
+
+namespace rg::risk {
+
+namespace {
+
+using namespace Qt::StringLiterals;
+
+constexpr double kHigh = 0.6;
+constexpr double kMedium = 0.3;
+constexpr double kNeutralCap = 0.55;
+constexpr double kRepeatFactor = 0.8;
+
+// Cues a genuine customer (or a helpful agent) shows every day. On their own they never make a
+// conversation high risk, however many of them there are.
+constexpr std::array kNeutralCues{"claim_non_receipt"_L1, "claim_empty_or_wrong"_L1,
+                                  "account_change"_L1,    "urgency"_L1,
+                                  "threat_pressure"_L1,   "agent_commitment"_L1};
+
+bool isNeutral(const QString &cue)
+{
+    return std::find(kNeutralCues.begin(), kNeutralCues.end(), cue) != kNeutralCues.end();
+}
+
+} // namespace
+
+QString levelName(Level level)
+{
+    switch (level) {
+    case Level::Low:
+        return u"low"_s;
+    case Level::Medium:
+        return u"medium"_s;
+    case Level::High:
+        return u"high"_s;
+    }
+    return {};
+}
+
+/*!
+ * The one place risk is defined.
+ *
+ * Each cue counts once with the weight of its strongest finding; every further turn that shows
+ * the same cue closes a fifth of the remaining gap (strength = 1 - (1 - w) * 0.8^(turns - 1)).
+ * Cue strengths and completed sequences combine as independent evidence (noisy-OR):
+ * risk = 1 - prod(1 - strength). Neutral cues alone (a claim, urgency, an account change,
+ * threats, an agent's promise) are capped at 0.55, so they reach medium at most: cues are
+ * evidence, not verdicts, and only a combination with a steering, collusion or takeover cue,
+ * or a completed sequence, makes a conversation high.
+ * Levels: high >= 0.6, medium >= 0.3, low below.
+ */
+Assessment assess(const std::vector<model::Finding> &findings,
+                  const std::vector<model::SequenceHit> &sequences)
+{
+    struct CueEvidence
+    {
+        const model::Finding *strongest = nullptr;
+        QList<int> turns;
+    };
+    QHash<QString, CueEvidence> byCue;
+    for (const model::Finding &finding : findings) {
+        CueEvidence &evidence = byCue[finding.cue];
+        if (!evidence.strongest || finding.weight > evidence.strongest->weight)
+            evidence.strongest = &finding;
+        if (!evidence.turns.contains(finding.turn))
+            evidence.turns.append(finding.turn);
+    }
+
+    Assessment assessment;
+    double keep = 1.0;
+    bool onlyNeutral = sequences.empty();
+    for (auto it = byCue.cbegin(); it != byCue.cend(); ++it) {
+        const model::Finding &f = *it->strongest;
+        const double strength = 1.0 - (1.0 - f.weight) * std::pow(kRepeatFactor, it->turns.size() - 1);
+        keep *= 1.0 - strength;
+        onlyNeutral = onlyNeutral && isNeutral(it.key());
+        const auto cue = model::findCue(it.key());
+        const QString title = cue ? QString(cue->title) : it.key();
+        assessment.reasons.push_back(
+            {it.key(), u"%1: \"%2\" (turn %3)"_s.arg(title, f.evidence).arg(f.turn), strength, f.turn});
+    }
+    for (const model::SequenceHit &hit : sequences) {
+        keep *= 1.0 - hit.weight;
+        assessment.reasons.push_back({hit.id, hit.description, hit.weight, hit.turns.back()});
+    }
+
+    double risk = 1.0 - keep;
+    if (onlyNeutral)
+        risk = std::min(risk, kNeutralCap);
+    assessment.risk = std::round(risk * 1000.0) / 1000.0;
+    assessment.level = assessment.risk >= kHigh     ? Level::High
+                       : assessment.risk >= kMedium ? Level::Medium
+                                                    : Level::Low;
+    std::stable_sort(assessment.reasons.begin(), assessment.reasons.end(),
+                     [](const Reason &a, const Reason &b) {
+                         if (a.weight != b.weight)
+                             return a.weight > b.weight;
+                         return std::tie(a.turn, a.cue) < std::tie(b.turn, b.cue);
+                     });
+    return assessment;
+}
+
+} // namespace rg::risk
