@@ -70,7 +70,7 @@ const icu::Normalizer2 &normalizer(bool casefold)
     return *instance;
 }
 
-// NFD, then drop the non-spacing marks: "llegó" -> "llego".
+// NFD, then drop the non-spacing and enclosing marks: "llegó" -> "llego", "t⃝" -> "t".
 icu::UnicodeString stripMarks(const icu::UnicodeString &text)
 {
     UErrorCode status = U_ZERO_ERROR;
@@ -78,7 +78,8 @@ icu::UnicodeString stripMarks(const icu::UnicodeString &text)
     icu::UnicodeString result;
     for (int32_t i = 0; i < decomposed.length();) {
         const UChar32 cp = decomposed.char32At(i);
-        if (u_charType(cp) != U_NON_SPACING_MARK)
+        const auto type = u_charType(cp);
+        if (type != U_NON_SPACING_MARK && type != U_ENCLOSING_MARK)
             result.append(cp);
         i += U16_LENGTH(cp);
     }

@@ -7,7 +7,6 @@
 #include <QHash>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <tuple>
 
@@ -19,19 +18,9 @@ using namespace Qt::StringLiterals;
 
 constexpr double kHigh = 0.6;
 constexpr double kMedium = 0.3;
-constexpr double kNeutralCap = 0.55;
+constexpr double kDecisive = 0.5;
+constexpr double kUndecidedCap = 0.55;
 constexpr double kRepeatFactor = 0.8;
-
-// Cues a genuine customer (or a helpful agent) shows every day. On their own they never make a
-// conversation high risk, however many of them there are.
-constexpr std::array kNeutralCues{"claim_non_receipt"_L1, "claim_empty_or_wrong"_L1,
-                                  "account_change"_L1,    "urgency"_L1,
-                                  "threat_pressure"_L1,   "agent_commitment"_L1};
-
-bool isNeutral(const QString &cue)
-{
-    return std::find(kNeutralCues.begin(), kNeutralCues.end(), cue) != kNeutralCues.end();
-}
 
 } // namespace
 
@@ -54,10 +43,11 @@ QString levelName(Level level)
  * Each cue counts once with the weight of its strongest finding; every further turn that shows
  * the same cue closes a fifth of the remaining gap (strength = 1 - (1 - w) * 0.8^(turns - 1)).
  * Cue strengths and completed sequences combine as independent evidence (noisy-OR):
- * risk = 1 - prod(1 - strength). Neutral cues alone (a claim, urgency, an account change,
- * threats, an agent's promise) are capped at 0.55, so they reach medium at most: cues are
- * evidence, not verdicts, and only a combination with a steering, collusion or takeover cue,
- * or a completed sequence, makes a conversation high.
+ * risk = 1 - prod(1 - strength).
+ * Cues are evidence, not verdicts: a conversation becomes high only with at least one decisive
+ * signal, a finding or sequence of weight >= 0.5 (bribes, refund jargon, steering, takeover
+ * sequences, ... as the rule pack weighs them). Without one, risk is capped at 0.55 (medium),
+ * however many everyday cues (claims, urgency, threats, account changes) pile up.
  * Levels: high >= 0.6, medium >= 0.3, low below.
  */
 Assessment assess(const std::vector<model::Finding> &findings,
@@ -79,12 +69,12 @@ Assessment assess(const std::vector<model::Finding> &findings,
 
     Assessment assessment;
     double keep = 1.0;
-    bool onlyNeutral = sequences.empty();
+    bool decisive = false;
     for (auto it = byCue.cbegin(); it != byCue.cend(); ++it) {
         const model::Finding &f = *it->strongest;
         const double strength = 1.0 - (1.0 - f.weight) * std::pow(kRepeatFactor, it->turns.size() - 1);
         keep *= 1.0 - strength;
-        onlyNeutral = onlyNeutral && isNeutral(it.key());
+        decisive = decisive || f.weight >= kDecisive;
         const auto cue = model::findCue(it.key());
         const QString title = cue ? QString(cue->title) : it.key();
         assessment.reasons.push_back(
@@ -92,12 +82,13 @@ Assessment assess(const std::vector<model::Finding> &findings,
     }
     for (const model::SequenceHit &hit : sequences) {
         keep *= 1.0 - hit.weight;
+        decisive = decisive || hit.weight >= kDecisive;
         assessment.reasons.push_back({hit.id, hit.description, hit.weight, hit.turns.back()});
     }
 
     double risk = 1.0 - keep;
-    if (onlyNeutral)
-        risk = std::min(risk, kNeutralCap);
+    if (!decisive)
+        risk = std::min(risk, kUndecidedCap);
     assessment.risk = std::round(risk * 1000.0) / 1000.0;
     assessment.level = assessment.risk >= kHigh     ? Level::High
                        : assessment.risk >= kMedium ? Level::Medium
