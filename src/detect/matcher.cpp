@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 #include <re2/set.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 
@@ -106,6 +107,8 @@ void Matcher::findSpans(const Entry &entry, std::vector<Span> &spans) const
 }
 
 // Words that stand wholly between two spans of the original text (0 when they touch or overlap).
+// Any Unicode white space separates words; invisible characters and lone combining marks make
+// no word, so padding with them cannot push a near pattern out of reach.
 int Matcher::wordsBetween(Span a, Span b) const
 {
     if (b.start < a.start)
@@ -115,8 +118,12 @@ int Matcher::wordsBetween(Span a, Span b) const
     int words = 0;
     bool inWord = false;
     for (int i = a.end; i < b.start; ++i) {
-        const char32_t c = m_codePoints[i];
-        const bool space = c == U' ' || c == U'\n' || c == U'\t' || c == U'\r';
+        const auto c = static_cast<UChar32>(m_codePoints[i]);
+        const auto type = u_charType(c);
+        if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)
+            || type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK)
+            continue;
+        const bool space = u_isUWhiteSpace(c);
         if (!space && !inWord)
             ++words;
         inWord = !space;

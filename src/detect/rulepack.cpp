@@ -18,6 +18,34 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
+// In the folded text a hyphen or dot inside a word is gone ("no-return" reads "noreturn"), so a
+// space written in a pattern also matches no space at all. Spaces inside a character class, or
+// already followed by a quantifier, are left as written.
+std::string spacesMayJoin(const std::string &regex)
+{
+    std::string out;
+    out.reserve(regex.size() + 8);
+    bool inClass = false;
+    for (std::size_t i = 0; i < regex.size(); ++i) {
+        const char c = regex[i];
+        out += c;
+        if (c == '\\' && i + 1 < regex.size()) {
+            out += regex[++i];
+            continue;
+        }
+        if (c == '[')
+            inClass = true;
+        else if (c == ']')
+            inClass = false;
+        else if (c == ' ' && !inClass) {
+            const char next = i + 1 < regex.size() ? regex[i + 1] : '\0';
+            if (next != '?' && next != '*' && next != '+' && next != '{')
+                out += '?';
+        }
+    }
+    return out;
+}
+
 // Reads one pack, remembering where it is so every error names the place.
 class PackReader final
 {
@@ -74,19 +102,16 @@ public:
             return fail(where, field, u"empty pattern"_s);
         pattern.source = text;
         if (pattern.isRegex) {
-            pattern.regex = text.toStdString();
+            pattern.regex = pattern.view == View::Folded ? spacesMayJoin(text.toStdString())
+                                                         : text.toStdString();
         } else {
             const std::string folded = m_normaliser.fold(text.toStdString(), pattern.view);
-            std::string regex = RE2::QuoteMeta(folded);
-            // A space in a phrase also matches a hyphen or nothing: "gift card", "gift-card",
-            // "giftcard" (in-word separators are already gone from the folded text).
-            std::string spaced;
-            for (std::size_t i = 0; i < regex.size(); ++i) {
-                if (regex[i] == '\\' && i + 1 < regex.size() && regex[i + 1] == ' ') {
-                    spaced += " ?";
-                    ++i;
-                } else {
-                    spaced += regex[i];
+            std::string spaced = RE2::QuoteMeta(folded);
+            if (pattern.view == View::Folded) {
+                // "gift card" also matches "gift-card" and "giftcard".
+                for (std::size_t at = spaced.find("\\ "); at != std::string::npos;
+                     at = spaced.find("\\ ", at + 2)) {
+                    spaced.replace(at, 2, " ?");
                 }
             }
             const auto isWord = [](char c) {
