@@ -276,7 +276,8 @@ std::set<std::pair<int, int>> engineHits(const RulePack &pack, const TurnSet &tu
     for (RulePack &batch : batches) {
         auto matcher = Matcher::compile(std::move(batch));
         if (!matcher) {
-            std::fprintf(stderr, "bench_matcher: agreement pack: %s\n", qPrintable(matcher.error()));
+            std::fprintf(stderr, "bench_matcher: agreement pack: %s\n",
+                         qPrintable(matcher.error()));
             continue;
         }
         for (int t = 0; t < static_cast<int>(turns.messages.size()); ++t) {
@@ -292,21 +293,23 @@ std::set<std::pair<int, int>> engineHits(const RulePack &pack, const TurnSet &tu
 // distributions are not, so numbers are drawn with a plain modulo.
 QByteArray syntheticPack(int ruleCount)
 {
-    static const char *const kWords[] = {
-        "order",   "refund",   "package", "parcel",  "delivery", "tracking", "account", "card",
-        "email",   "address",  "number",  "return",  "label",    "box",      "item",    "replace",
-        "payment", "charge",   "bank",    "store",   "credit",   "gift",     "balance", "code",
-        "driver",  "courier",  "door",    "porch",   "mailbox",  "neighbour", "photo",  "proof",
-        "receipt", "invoice",  "manager", "team",    "policy",   "claim",    "case",    "ticket",
-        "send",    "check",    "change",  "update",  "cancel",   "confirm",  "verify",  "process",
-        "issue",   "approve",  "escalate", "ship",   "deliver",  "open",     "close",   "pay",
-        "today",   "tonight",  "now",     "soon",    "later",    "again",    "still",   "never",
-        "late",    "missing",  "broken",  "damaged", "empty",    "wrong",    "new",     "old",
-        "full",    "partial",  "quick",   "urgent",  "free",     "extra",    "final",   "same",
-        "my",      "your",     "the",     "this",    "that",     "a",        "no",      "another",
-        "phone",   "laptop",   "shoes",   "jacket",  "watch",    "camera",   "charger", "headphones",
-        "sorry",   "please",   "thanks",  "help",    "waiting",  "week",     "month",   "weekend",
-        "promo",   "voucher",  "discount", "coupon", "wallet",   "crypto",   "transfer", "cash"};
+    static const char *const kWords[]
+        = {"order",   "refund",    "package", "parcel",  "delivery",   "tracking", "account",
+           "card",    "email",     "address", "number",  "return",     "label",    "box",
+           "item",    "replace",   "payment", "charge",  "bank",       "store",    "credit",
+           "gift",    "balance",   "code",    "driver",  "courier",    "door",     "porch",
+           "mailbox", "neighbour", "photo",   "proof",   "receipt",    "invoice",  "manager",
+           "team",    "policy",    "claim",   "case",    "ticket",     "send",     "check",
+           "change",  "update",    "cancel",  "confirm", "verify",     "process",  "issue",
+           "approve", "escalate",  "ship",    "deliver", "open",       "close",    "pay",
+           "today",   "tonight",   "now",     "soon",    "later",      "again",    "still",
+           "never",   "late",      "missing", "broken",  "damaged",    "empty",    "wrong",
+           "new",     "old",       "full",    "partial", "quick",      "urgent",   "free",
+           "extra",   "final",     "same",    "my",      "your",       "the",      "this",
+           "that",    "a",         "no",      "another", "phone",      "laptop",   "shoes",
+           "jacket",  "watch",     "camera",  "charger", "headphones", "sorry",    "please",
+           "thanks",  "help",      "waiting", "week",    "month",      "weekend",  "promo",
+           "voucher", "discount",  "coupon",  "wallet",  "crypto",     "transfer", "cash"};
     constexpr std::size_t kWordCount = sizeof(kWords) / sizeof(kWords[0]);
     static const char *const kRegexes[] = {
         R"(\b(?:order|case|ticket) ?(?:number|no|id)? ?#?\d{5,}\b)",
@@ -330,7 +333,8 @@ QByteArray syntheticPack(int ruleCount)
     for (int r = 0; r < ruleCount; ++r) {
         QJsonArray patterns;
         if (r % 25 == 24) {
-            patterns.append(QJsonObject{{u"regex"_s, QString::fromLatin1(kRegexes[pick(kRegexCount)])}});
+            patterns.append(
+                QJsonObject{{u"regex"_s, QString::fromLatin1(kRegexes[pick(kRegexCount)])}});
         } else {
             const int phraseCount = 1 + static_cast<int>(pick(3));
             while (patterns.size() < phraseCount) {
@@ -347,11 +351,10 @@ QByteArray syntheticPack(int ruleCount)
                 patterns.append(phrase);
             }
         }
-        rules.append(QJsonObject{
-            {u"id"_s, u"synthetic-%1"_s.arg(r)},
-            {u"cue"_s, QString(customerCues[pick(customerCues.size())])},
-            {u"weight"_s, 0.1 + 0.1 * static_cast<double>(pick(9))},
-            {u"patterns"_s, patterns}});
+        rules.append(QJsonObject{{u"id"_s, u"synthetic-%1"_s.arg(r)},
+                                 {u"cue"_s, QString(customerCues[pick(customerCues.size())])},
+                                 {u"weight"_s, 0.1 + 0.1 * static_cast<double>(pick(9))},
+                                 {u"patterns"_s, patterns}});
     }
     const QJsonObject pack{{u"id"_s, u"synthetic-%1"_s.arg(ruleCount)},
                            {u"version"_s, u"1"_s},
@@ -375,7 +378,7 @@ std::set<std::string> g_warmed;
 // Times whole passes over \a turns. The first call makes one untimed pass first: RE2 builds its
 // DFA states and the normaliser its per-code-point cache lazily, and a scanner that has been up
 // for a minute has both; a cold first pass would mostly measure that.
-template<typename Pass>
+template <typename Pass>
 void runPasses(benchmark::State &state, const std::string &key, const char *hitCounter,
                const TurnSet &turns, Pass pass)
 {
@@ -421,7 +424,7 @@ struct Latency
     double max = 0.0;
 };
 
-template<typename Scan>
+template <typename Scan>
 Latency measureLatency(const TurnSet &turns, Scan scan)
 {
     // Warm the normaliser's per-code-point cache as a long-running scanner would have it.
@@ -438,7 +441,8 @@ Latency measureLatency(const TurnSet &turns, Scan scan)
         return {};
     std::sort(micros.begin(), micros.end());
     const auto at = [&](double q) {
-        const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(micros.size())));
+        const auto rank
+            = static_cast<std::size_t>(std::ceil(q * static_cast<double>(micros.size())));
         return micros[std::clamp<std::size_t>(rank, 1, micros.size()) - 1];
     };
     return {at(0.50), at(0.99), micros.back()};
@@ -520,46 +524,67 @@ int main(int argc, char **argv)
 
     NaiveBaseline baseline(pack.value());
     const TurnSet &all = corpus.all;
-    const TurnSet subset = TurnSet::stride("baseline subset", all, quick ? all.messages.size()
-                                                                          : kBaselineTurns);
+    const TurnSet subset
+        = TurnSet::stride("baseline subset", all, quick ? all.messages.size() : kBaselineTurns);
     const TurnSet sample = TurnSet::stride("agreement sample", subset,
                                            quick ? kQuickAgreementTurns : kAgreementTurns);
 
     std::size_t patternCount[2] = {0, 0};
     for (const auto &ref : patternsOf(pack.value()))
         ++patternCount[ref.pattern->view == View::Folded ? 1 : 0];
-    std::printf("corpus: %s: %zu conversations, %zu turns%s, %.2f MB of text%s\n",
-                corpusPath.c_str(), corpus.conversations.size(), all.messages.size(),
-                quick ? " (quick subset, RG_BENCH_QUICK)" : "",
-                static_cast<double>(all.bytes) / 1e6,
-                corpus.badLines ? qPrintable(u" (%1 bad lines skipped)"_s.arg(corpus.badLines)) : "");
+    std::printf(
+        "corpus: %s: %zu conversations, %zu turns%s, %.2f MB of text%s\n", corpusPath.c_str(),
+        corpus.conversations.size(), all.messages.size(),
+        quick ? " (quick subset, RG_BENCH_QUICK)" : "", static_cast<double>(all.bytes) / 1e6,
+        corpus.badLines ? qPrintable(u" (%1 bad lines skipped)"_s.arg(corpus.badLines)) : "");
     std::printf("pack:   %s: \"%s\" %s, %zu rules, %zu patterns (%zu folded view, %zu plain)\n",
                 packPath.c_str(), qPrintable(pack.value().id), qPrintable(pack.value().version),
                 pack.value().rules.size(), patternCount[0] + patternCount[1], patternCount[1],
                 patternCount[0]);
-    std::printf("baseline: %zu of %zu turns (every %.1fth turn), one QRegularExpression per pattern\n\n",
-                subset.messages.size(), all.messages.size(),
-                static_cast<double>(all.messages.size()) / static_cast<double>(subset.messages.size()));
+    std::printf(
+        "baseline: %zu of %zu turns (every %.1fth turn), one QRegularExpression per pattern\n\n",
+        subset.messages.size(), all.messages.size(),
+        static_cast<double>(all.messages.size()) / static_cast<double>(subset.messages.size()));
     std::fflush(stdout);
 
     Matcher &m = *engine.value();
     Matcher &m200 = *engine200.value();
     Matcher &m2000 = *engine2000.value();
-    benchmark::RegisterBenchmark("engine/default_pack/all_turns", [&](benchmark::State &s) {
-        runPasses(s, "engine", "findings_per_pass", all, [&] { return enginePass(m, all); });
-    })->Unit(benchmark::kMillisecond)->UseRealTime();
-    benchmark::RegisterBenchmark("engine/default_pack/baseline_subset", [&](benchmark::State &s) {
-        runPasses(s, "engine_subset", "findings_per_pass", subset, [&] { return enginePass(m, subset); });
-    })->Unit(benchmark::kMillisecond)->UseRealTime();
-    benchmark::RegisterBenchmark("baseline/qregularexpression/baseline_subset", [&](benchmark::State &s) {
-        runPasses(s, "baseline", "matches_per_pass", subset, [&] { return baselinePass(baseline, subset); });
-    })->Unit(benchmark::kMillisecond)->UseRealTime();
-    benchmark::RegisterBenchmark("engine/synthetic_200/all_turns", [&](benchmark::State &s) {
-        runPasses(s, "synthetic200", "findings_per_pass", all, [&] { return enginePass(m200, all); });
-    })->Unit(benchmark::kMillisecond)->UseRealTime();
-    benchmark::RegisterBenchmark("engine/synthetic_2000/all_turns", [&](benchmark::State &s) {
-        runPasses(s, "synthetic2000", "findings_per_pass", all, [&] { return enginePass(m2000, all); });
-    })->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark("engine/default_pack/all_turns",
+                                 [&](benchmark::State &s) {
+                                     runPasses(s, "engine", "findings_per_pass", all,
+                                               [&] { return enginePass(m, all); });
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark("engine/default_pack/baseline_subset",
+                                 [&](benchmark::State &s) {
+                                     runPasses(s, "engine_subset", "findings_per_pass", subset,
+                                               [&] { return enginePass(m, subset); });
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark("baseline/qregularexpression/baseline_subset",
+                                 [&](benchmark::State &s) {
+                                     runPasses(s, "baseline", "matches_per_pass", subset,
+                                               [&] { return baselinePass(baseline, subset); });
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark("engine/synthetic_200/all_turns",
+                                 [&](benchmark::State &s) {
+                                     runPasses(s, "synthetic200", "findings_per_pass", all,
+                                               [&] { return enginePass(m200, all); });
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark("engine/synthetic_2000/all_turns",
+                                 [&](benchmark::State &s) {
+                                     runPasses(s, "synthetic2000", "findings_per_pass", all,
+                                               [&] { return enginePass(m2000, all); });
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
     benchmark::RunSpecifiedBenchmarks();
 
     // Per-message latency, in a pass of its own so timing each message does not tax throughput.
@@ -608,8 +633,8 @@ int main(int argc, char **argv)
         }
     }
     const std::size_t unionSize = both + engineOnly + baselineOnly;
-    const double agreement = unionSize ? 100.0 * static_cast<double>(both) / static_cast<double>(unionSize)
-                                       : 100.0;
+    const double agreement
+        = unionSize ? 100.0 * static_cast<double>(both) / static_cast<double>(unionSize) : 100.0;
 
     // Summary.
     const auto result = [](const char *key) {
@@ -620,8 +645,8 @@ int main(int argc, char **argv)
                      tBaseline = result("baseline"), t200 = result("synthetic200"),
                      t2000 = result("synthetic2000");
     std::printf("\n== bench_matcher summary %s\n", std::string(75, '=').c_str());
-    std::printf("  %-40s %8s %12s %9s %9s %9s %9s\n", "", "turns", "messages/s", "MB/s",
-                "p50 us", "p99 us", "max us");
+    std::printf("  %-40s %8s %12s %9s %9s %9s %9s\n", "", "turns", "messages/s", "MB/s", "p50 us",
+                "p99 us", "max us");
     printRow("engine, default pack", tEngine, &engineLatency);
     printRow("engine, default pack, baseline subset", tSubset, nullptr);
     printRow("naive baseline (QRegularExpression)", tBaseline, &baselineLatency);
@@ -637,7 +662,8 @@ int main(int argc, char **argv)
     if (t200.valid && t2000.valid) {
         std::printf("  scaling, messages/s 2000 rules / 200 rules: %.2f  (%zu vs %zu patterns)\n",
                     t2000.messagesPerSecond / t200.messagesPerSecond,
-                    patternsOf(synthetic2000.value()).size(), patternsOf(synthetic200.value()).size());
+                    patternsOf(synthetic2000.value()).size(),
+                    patternsOf(synthetic200.value()).size());
     }
     std::printf("  agreement engine vs baseline on %zu turns: %.2f%% of %zu (turn, pattern) hits "
                 "(both %zu, engine only %zu, baseline only %zu)\n",
@@ -660,12 +686,15 @@ int main(int argc, char **argv)
     }
     std::printf("  baseline runs on every %.1fth turn to keep the run short; MB = 10^6 bytes of "
                 "UTF-8 text; latency per message incl. normalisation.\n",
-                static_cast<double>(all.messages.size()) / static_cast<double>(subset.messages.size()));
-    std::printf("  (Google Benchmark's \"built as DEBUG\" warning, if shown, is about the distribution's "
-                "build of libbenchmark, not about this code.)\n");
+                static_cast<double>(all.messages.size())
+                    / static_cast<double>(subset.messages.size()));
+    std::printf(
+        "  (Google Benchmark's \"built as DEBUG\" warning, if shown, is about the distribution's "
+        "build of libbenchmark, not about this code.)\n");
     if (quick)
-        std::printf("  QUICK run (RG_BENCH_QUICK=1): %zu turns only; figures are not representative.\n",
-                    all.messages.size());
+        std::printf(
+            "  QUICK run (RG_BENCH_QUICK=1): %zu turns only; figures are not representative.\n",
+            all.messages.size());
     benchmark::Shutdown();
     return 0;
 }
