@@ -74,7 +74,8 @@ bool mapIsConsistent(const FoldedText &folded, std::size_t codePoints, QString *
         if (folded.from[i] < 0 || folded.from[i] >= folded.to[i]
             || folded.to[i] > static_cast<std::int32_t>(codePoints)
             || (i > 0 && folded.from[i] < folded.from[i - 1])) {
-            *problem = u"bad span [%1, %2) at byte %3"_s.arg(folded.from[i]).arg(folded.to[i]).arg(i);
+            *problem
+                = u"bad span [%1, %2) at byte %3"_s.arg(folded.from[i]).arg(folded.to[i]).arg(i);
             return false;
         }
     }
@@ -91,6 +92,7 @@ FoldedText TestNormaliser::fold(const QString &text, View view, std::u32string &
     return folded;
 }
 
+// The columns every obfuscation table shares.
 void TestNormaliser::addColumns()
 {
     QTest::addColumn<QString>("input");
@@ -111,9 +113,8 @@ void TestNormaliser::verifyRow(View view)
     QVERIFY2(mapIsConsistent(folded, codePoints.size(), &problem), qPrintable(problem));
     const std::string needle = token.toStdString();
     const std::size_t at = folded.text.find(needle);
-    QVERIFY2(at != std::string::npos,
-             qPrintable(u"\"%1\" not in folded text \"%2\""_s.arg(
-                 token, QString::fromStdString(folded.text))));
+    QVERIFY2(at != std::string::npos, qPrintable(u"\"%1\" not in folded text \"%2\""_s.arg(
+                                          token, QString::fromStdString(folded.text))));
     QCOMPARE(originalText(codePoints, folded.original(at, at + needle.size())), original);
 }
 
@@ -123,21 +124,23 @@ void TestNormaliser::nfkc_data()
     QTest::newRow("fullwidth") << u"add me on \uFF54\uFF45\uFF4C\uFF45\uFF47\uFF52\uFF41\uFF4D"_s
                                << u"telegram"_s
                                << u"\uFF54\uFF45\uFF4C\uFF45\uFF47\uFF52\uFF41\uFF4D"_s;
-    QTest::newRow("fullwidth capitals") << u"\uFF34\uFF25\uFF2C\uFF25\uFF27\uFF32\uFF21\uFF2D me"_s
-                                        << u"telegram me"_s
-                                        << u"\uFF34\uFF25\uFF2C\uFF25\uFF27\uFF32\uFF21\uFF2D me"_s;
-    QTest::newRow("math bold") << u"dm \U0001D42D\U0001D41E\U0001D425\U0001D41E\U0001D420\U0001D42B\U0001D41A\U0001D426"_s
-                               << u"dm telegram"_s
-                               << u"dm \U0001D42D\U0001D41E\U0001D425\U0001D41E\U0001D420\U0001D42B\U0001D41A\U0001D426"_s;
-    QTest::newRow("math double-struck") << u"\U0001D555\U0001D55A\U0001D564\U0001D554\U0001D560\U0001D563\U0001D555"_s
-                                        << u"discord"_s
-                                        << u"\U0001D555\U0001D55A\U0001D564\U0001D554\U0001D560\U0001D563\U0001D555"_s;
+    QTest::newRow("fullwidth capitals")
+        << u"\uFF34\uFF25\uFF2C\uFF25\uFF27\uFF32\uFF21\uFF2D me"_s << u"telegram me"_s
+        << u"\uFF34\uFF25\uFF2C\uFF25\uFF27\uFF32\uFF21\uFF2D me"_s;
+    QTest::newRow("math bold")
+        << u"dm \U0001D42D\U0001D41E\U0001D425\U0001D41E\U0001D420\U0001D42B\U0001D41A\U0001D426"_s
+        << u"dm telegram"_s
+        << u"dm \U0001D42D\U0001D41E\U0001D425\U0001D41E\U0001D420\U0001D42B\U0001D41A\U0001D426"_s;
+    QTest::newRow("math double-struck")
+        << u"\U0001D555\U0001D55A\U0001D564\U0001D554\U0001D560\U0001D563\U0001D555"_s
+        << u"discord"_s
+        << u"\U0001D555\U0001D55A\U0001D564\U0001D554\U0001D560\U0001D563\U0001D555"_s;
     QTest::newRow("circled") << u"\u24E3\u24D4\u24DB\u24D4\u24D6\u24E1\u24D0\u24DC"_s
                              << u"telegram"_s
                              << u"\u24E3\u24D4\u24DB\u24D4\u24D6\u24E1\u24D0\u24DC"_s;
     QTest::newRow("ligature") << u"a \uFB01ne gift"_s << u"fine gift"_s << u"\uFB01ne gift"_s;
-    QTest::newRow("superscript digits") << u"send \u00B2\u2070 now"_s << u"20"_s
-                                        << u"\u00B2\u2070"_s;
+    QTest::newRow("superscript digits")
+        << u"send \u00B2\u2070 now"_s << u"20"_s << u"\u00B2\u2070"_s;
 }
 
 // NFKC: compatibility forms (fullwidth, math alphanumerics, circled, ligatures) read as ASCII.
@@ -172,8 +175,7 @@ void TestNormaliser::zeroWidth_data()
                             << u"t\u200Ce\u200Cl\u200Ce\u200Cgram"_s;
     QTest::newRow("U+200D") << u"dis\u200Dcord me"_s << u"discord"_s << u"dis\u200Dcord"_s;
     QTest::newRow("U+2060") << u"cash\u2060app"_s << u"cashapp"_s << u"cash\u2060app"_s;
-    QTest::newRow("U+FEFF") << u"\uFEFFtele\uFEFFgram"_s << u"telegram"_s
-                            << u"tele\uFEFFgram"_s;
+    QTest::newRow("U+FEFF") << u"\uFEFFtele\uFEFFgram"_s << u"telegram"_s << u"tele\uFEFFgram"_s;
     QTest::newRow("several") << u"te\u200B\u200C\u200D\u2060le\uFEFFgram"_s << u"telegram"_s
                              << u"te\u200B\u200C\u200D\u2060le\uFEFFgram"_s;
 }
@@ -202,17 +204,16 @@ void TestNormaliser::softHyphen()
 void TestNormaliser::bidiControls_data()
 {
     addColumns();
-    QTest::newRow("U+202E override") << u"tele\u202Egram"_s << u"telegram"_s
-                                     << u"tele\u202Egram"_s;
-    QTest::newRow("U+202D + U+202C") << u"dis\u202Dco\u202Crd"_s << u"discord"_s
-                                     << u"dis\u202Dco\u202Crd"_s;
-    QTest::newRow("U+200E / U+200F marks") << u"ca\u200Esh\u200Fapp"_s << u"cashapp"_s
-                                           << u"ca\u200Esh\u200Fapp"_s;
-    QTest::newRow("U+2066..U+2069 isolates") << u"\u2066tele\u2067gr\u2068am\u2069 me"_s
-                                             << u"telegram me"_s
-                                             << u"tele\u2067gr\u2068am\u2069 me"_s;
-    QTest::newRow("U+202A / U+202B embeddings") << u"tel\u202Aeg\u202Bram"_s << u"telegram"_s
-                                                << u"tel\u202Aeg\u202Bram"_s;
+    QTest::newRow("U+202E override") << u"tele\u202Egram"_s << u"telegram"_s << u"tele\u202Egram"_s;
+    QTest::newRow("U+202D + U+202C")
+        << u"dis\u202Dco\u202Crd"_s << u"discord"_s << u"dis\u202Dco\u202Crd"_s;
+    QTest::newRow("U+200E / U+200F marks")
+        << u"ca\u200Esh\u200Fapp"_s << u"cashapp"_s << u"ca\u200Esh\u200Fapp"_s;
+    QTest::newRow("U+2066..U+2069 isolates")
+        << u"\u2066tele\u2067gr\u2068am\u2069 me"_s << u"telegram me"_s
+        << u"tele\u2067gr\u2068am\u2069 me"_s;
+    QTest::newRow("U+202A / U+202B embeddings")
+        << u"tel\u202Aeg\u202Bram"_s << u"telegram"_s << u"tel\u202Aeg\u202Bram"_s;
 }
 
 // Bidi controls, which reorder what the agent sees, are ignored by matching.
@@ -232,8 +233,8 @@ void TestNormaliser::spacedLetters_data()
     QTest::newRow("underscores") << u"c_a_s_h_a_p_p me"_s << u"cashapp me"_s
                                  << u"c_a_s_h_a_p_p me"_s;
     QTest::newRow("capitals") << u"F T I D"_s << u"ftid"_s << u"F T I D"_s;
-    QTest::newRow("after non-BMP") << u"\U0001F642 t e l e g r a m"_s << u"telegram"_s
-                                   << u"t e l e g r a m"_s;
+    QTest::newRow("after non-BMP")
+        << u"\U0001F642 t e l e g r a m"_s << u"telegram"_s << u"t e l e g r a m"_s;
     QTest::newRow("with homoglyphs") << u"t \u0435 l \u0435 g r \u0430 m"_s << u"telegram"_s
                                      << u"t \u0435 l \u0435 g r \u0430 m"_s;
     QTest::newRow("fullwidth") << u"\uFF54 \uFF45 \uFF4C \uFF45 \uFF47 \uFF52 \uFF41 \uFF4D"_s
@@ -272,8 +273,7 @@ void TestNormaliser::leetspeak_data()
     addColumns();
     QTest::newRow("d1sc0rd") << u"dm me on d1sc0rd"_s << u"on discord"_s << u"on d1sc0rd"_s;
     QTest::newRow("t3l3gr@m") << u"t3l3gr@m me"_s << u"telegram me"_s << u"t3l3gr@m me"_s;
-    QTest::newRow("c@shapp") << u"I can c@shapp you"_s << u"cashapp you"_s
-                             << u"c@shapp you"_s;
+    QTest::newRow("c@shapp") << u"I can c@shapp you"_s << u"cashapp you"_s << u"c@shapp you"_s;
     QTest::newRow("ca$h") << u"ca$h app"_s << u"cash app"_s << u"ca$h app"_s;
     QTest::newRow("p4yp4l") << u"P4YP4L"_s << u"paypal"_s << u"P4YP4L"_s;
     QTest::newRow("leading digit") << u"use 3bay"_s << u"ebay"_s << u"3bay"_s;
@@ -292,20 +292,18 @@ void TestNormaliser::homoglyphs_data()
 {
     addColumns();
     // "раypal": Cyrillic р (U+0440) and а (U+0430).
-    QTest::newRow("cyrillic paypal") << u"my \u0440\u0430ypal"_s << u"paypal"_s
-                                     << u"\u0440\u0430ypal"_s;
+    QTest::newRow("cyrillic paypal")
+        << u"my \u0440\u0430ypal"_s << u"paypal"_s << u"\u0440\u0430ypal"_s;
     // "Теlеgrаm": Cyrillic Т, е, е, а.
-    QTest::newRow("cyrillic telegram") << u"\u0422\u0435l\u0435gr\u0430m"_s << u"telegram"_s
-                                       << u"\u0422\u0435l\u0435gr\u0430m"_s;
-    QTest::newRow("cyrillic small te") << u"\u0442elegram"_s << u"telegram"_s
-                                       << u"\u0442elegram"_s;
-    QTest::newRow("cyrillic o, c") << u"dis\u0441\u043Erd"_s << u"discord"_s
-                                   << u"dis\u0441\u043Erd"_s;
+    QTest::newRow("cyrillic telegram")
+        << u"\u0422\u0435l\u0435gr\u0430m"_s << u"telegram"_s << u"\u0422\u0435l\u0435gr\u0430m"_s;
+    QTest::newRow("cyrillic small te") << u"\u0442elegram"_s << u"telegram"_s << u"\u0442elegram"_s;
+    QTest::newRow("cyrillic o, c")
+        << u"dis\u0441\u043Erd"_s << u"discord"_s << u"dis\u0441\u043Erd"_s;
     QTest::newRow("greek omicron") << u"disc\u03BFrd"_s << u"discord"_s << u"disc\u03BFrd"_s;
     QTest::newRow("greek capitals") << u"\u0391\u039C\u0391\u0396\u039FN"_s << u"amazon"_s
                                     << u"\u0391\u039C\u0391\u0396\u039FN"_s;
-    QTest::newRow("mixed with leet") << u"t3l\u0435gr@m"_s << u"telegram"_s
-                                     << u"t3l\u0435gr@m"_s;
+    QTest::newRow("mixed with leet") << u"t3l\u0435gr@m"_s << u"telegram"_s << u"t3l\u0435gr@m"_s;
 }
 
 // Cyrillic and Greek look-alikes read as the Latin letters they imitate.
@@ -322,8 +320,8 @@ void TestNormaliser::accents_data()
     QTest::newRow("french") << u"le colis n'est jamais arriv\u00E9"_s << u"arrive"_s
                             << u"arriv\u00E9"_s;
     QTest::newRow("german") << u"nicht gel\u00F6scht"_s << u"geloscht"_s << u"gel\u00F6scht"_s;
-    QTest::newRow("accented brand") << u"t\u00E9l\u00E9gr\u00E0m"_s << u"telegram"_s
-                                    << u"t\u00E9l\u00E9gr\u00E0m"_s;
+    QTest::newRow("accented brand")
+        << u"t\u00E9l\u00E9gr\u00E0m"_s << u"telegram"_s << u"t\u00E9l\u00E9gr\u00E0m"_s;
 }
 
 // Accents are stripped so accented spellings match the plain phrase.
@@ -335,14 +333,13 @@ void TestNormaliser::accents()
 void TestNormaliser::combiningMarks_data()
 {
     addColumns();
-    QTest::newRow("decomposed accent") << u"no llego\u0301 nunca"_s << u"llego nunca"_s
-                                       << u"llego\u0301 nunca"_s;
-    QTest::newRow("stacked marks") << u"te\u0301\u0308\u0323legram"_s << u"telegram"_s
-                                   << u"te\u0301\u0308\u0323legram"_s;
-    QTest::newRow("mark on last letter") << u"telegram\u0301 me"_s << u"telegram me"_s
-                                         << u"telegram\u0301 me"_s;
-    QTest::newRow("zalgo") << u"d\u0336i\u0336s\u0336c\u0336o\u0336r\u0336d\u0336"_s
-                           << u"discord"_s
+    QTest::newRow("decomposed accent")
+        << u"no llego\u0301 nunca"_s << u"llego nunca"_s << u"llego\u0301 nunca"_s;
+    QTest::newRow("stacked marks")
+        << u"te\u0301\u0308\u0323legram"_s << u"telegram"_s << u"te\u0301\u0308\u0323legram"_s;
+    QTest::newRow("mark on last letter")
+        << u"telegram\u0301 me"_s << u"telegram me"_s << u"telegram\u0301 me"_s;
+    QTest::newRow("zalgo") << u"d\u0336i\u0336s\u0336c\u0336o\u0336r\u0336d\u0336"_s << u"discord"_s
                            << u"d\u0336i\u0336s\u0336c\u0336o\u0336r\u0336d\u0336"_s;
     QTest::newRow("enclosing mark") << u"cashapp\u20DD"_s << u"cashapp"_s << u"cashapp\u20DD"_s;
     QTest::newRow("enclosing circles")
@@ -365,10 +362,10 @@ void TestNormaliser::nonBmp_data()
                            << u"telegram"_s << 13;
     QTest::newRow("zwj emoji") << u"\U0001F469\u200D\U0001F4BB cashapp"_s << u"cashapp"_s
                                << u"cashapp"_s << 4;
-    QTest::newRow("math bold first") << u"\U0001D407\U0001D422 d1sc0rd"_s << u"discord"_s
-                                     << u"d1sc0rd"_s << 3;
-    QTest::newRow("emoji in between") << u"\U0001F4E6 box \U0001F4E6 was empty"_s
-                                      << u"was empty"_s << u"was empty"_s << 8;
+    QTest::newRow("math bold first")
+        << u"\U0001D407\U0001D422 d1sc0rd"_s << u"discord"_s << u"d1sc0rd"_s << 3;
+    QTest::newRow("emoji in between")
+        << u"\U0001F4E6 box \U0001F4E6 was empty"_s << u"was empty"_s << u"was empty"_s << 8;
     QTest::newRow("non-BMP inside match")
         << u"dm \U0001D42D\U0001D41E\U0001D425egram now"_s << u"telegram now"_s
         << u"\U0001D42D\U0001D41E\U0001D425egram now"_s << 3;
@@ -394,19 +391,18 @@ void TestNormaliser::nonBmp()
 void TestNormaliser::plainView_data()
 {
     addColumns();
-    QTest::newRow("url keeps dots, case folds") << u"proof: HTTPS://Bit.ly/AbC-1_x ok"_s
-                                                << u"https://bit.ly/abc-1_x"_s
-                                                << u"HTTPS://Bit.ly/AbC-1_x"_s;
+    QTest::newRow("url keeps dots, case folds")
+        << u"proof: HTTPS://Bit.ly/AbC-1_x ok"_s << u"https://bit.ly/abc-1_x"_s
+        << u"HTTPS://Bit.ly/AbC-1_x"_s;
     QTest::newRow("email") << u"mail jane.doe+x@Example.com"_s << u"jane.doe+x@example.com"_s
                            << u"jane.doe+x@Example.com"_s;
-    QTest::newRow("digits stay digits") << u"call +1 555-0100"_s << u"+1 555-0100"_s
-                                        << u"+1 555-0100"_s;
+    QTest::newRow("digits stay digits")
+        << u"call +1 555-0100"_s << u"+1 555-0100"_s << u"+1 555-0100"_s;
     QTest::newRow("fullwidth url") << u"\uFF42\uFF49\uFF54\uFF0E\uFF4C\uFF59/x"_s << u"bit.ly/x"_s
                                    << u"\uFF42\uFF49\uFF54\uFF0E\uFF4C\uFF59/x"_s;
-    QTest::newRow("zero-width in url") << u"bit\u200B.ly/x"_s << u"bit.ly/x"_s
-                                       << u"bit\u200B.ly/x"_s;
-    QTest::newRow("whitespace collapsed") << u"a \t\n\u00A0 b"_s << u"a b"_s
-                                          << u"a \t\n\u00A0 b"_s;
+    QTest::newRow("zero-width in url")
+        << u"bit\u200B.ly/x"_s << u"bit.ly/x"_s << u"bit\u200B.ly/x"_s;
+    QTest::newRow("whitespace collapsed") << u"a \t\n\u00A0 b"_s << u"a b"_s << u"a \t\n\u00A0 b"_s;
     QTest::newRow("after emoji") << u"\U0001F642 www.evil.example"_s << u"www.evil.example"_s
                                  << u"www.evil.example"_s;
 }
@@ -452,8 +448,8 @@ void TestNormaliser::codePoints()
     Normaliser::toCodePoints(u"a\U0001F642b"_s, out);
     QCOMPARE(out, (std::u32string{U'a', U'\U0001F642', U'b'}));
 
-    const QChar lone[] = {QChar(u'x'), QChar(char16_t(0xD83D)), QChar(u'y'),
-                          QChar(char16_t(0xDE42))};
+    const QChar lone[]
+        = {QChar(u'x'), QChar(char16_t(0xD83D)), QChar(u'y'), QChar(char16_t(0xDE42))};
     Normaliser::toCodePoints(QStringView(lone, 4), out);
     QCOMPARE(out, (std::u32string{U'x', char32_t(0xD83D), U'y', char32_t(0xDE42)}));
 

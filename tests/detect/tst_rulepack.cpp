@@ -27,7 +27,7 @@ namespace {
 const QString kSource = u"packs/inline.json"_s;
 
 // The error of a Result for QVERIFY2 messages, which Qt builds even when the check passes.
-template<typename T>
+template <typename T>
 QString errorOf(const rg::Result<T> &result)
 {
     return result.ok() ? QString() : result.error();
@@ -150,9 +150,13 @@ void TestRulePack::phraseCompilesToBoundedRegex()
     QFETCH(QString, phrase);
     QFETCH(QString, regex);
 
-    const QJsonObject rule{{u"id"_s, u"r"_s}, {u"cue"_s, u"bribe"_s}, {u"weight"_s, 0.5},
-                     {u"patterns"_s, QJsonArray{phrase}}};
-    const QJsonObject root{{u"id"_s, u"p"_s}, {u"version"_s, u"1"_s}, {u"format"_s, 1},
+    const QJsonObject rule{{u"id"_s, u"r"_s},
+                           {u"cue"_s, u"bribe"_s},
+                           {u"weight"_s, 0.5},
+                           {u"patterns"_s, QJsonArray{phrase}}};
+    const QJsonObject root{{u"id"_s, u"p"_s},
+                           {u"version"_s, u"1"_s},
+                           {u"format"_s, 1},
                            {u"rules"_s, QJsonArray{rule}}};
     const auto result = RulePack::parse(QJsonDocument(root).toJson(), kSource);
     QVERIFY2(result.ok(), qPrintable(errorOf(result)));
@@ -169,9 +173,11 @@ void TestRulePack::errorsNameFileRuleAndField_data()
     };
 
     // Whole-pack problems.
-    row("malformed JSON", R"({"id":"test","rules":[)"_ba, {kSource, u"not valid JSON at character"_s});
+    row("malformed JSON", R"({"id":"test","rules":[)"_ba,
+        {kSource, u"not valid JSON at character"_s});
     row("not an object", "[1,2,3]"_ba, {kSource, u"a rule pack is a JSON object"_s});
-    row("unsupported format", R"({"id":"t","version":"1","format":2,"rules":[)"_ba + kGoodRule + "]}",
+    row("unsupported format",
+        R"({"id":"t","version":"1","format":2,"rules":[)"_ba + kGoodRule + "]}",
         {kSource, u"field \"format\""_s, u"unsupported format"_s});
     row("format missing", R"({"id":"t","version":"1","rules":[)"_ba + kGoodRule + "]}",
         {kSource, u"field \"format\""_s});
@@ -216,20 +222,24 @@ void TestRulePack::errorsNameFileRuleAndField_data()
     row("pattern folds to nothing",
         withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["\u200b\u200d"]})"),
         {kSource, u"rule \"r1\""_s, u"field \"patterns[0]\""_s, u"folds to nothing"_s});
-    row("pattern a number", withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":[5]})"),
+    row("pattern a number",
+        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":[5]})"),
         {kSource, u"rule \"r1\""_s, u"field \"patterns[0]\""_s});
     row("invalid regex",
-        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["ok",{"regex":"(abc"}]})"),
+        withGoodRule(
+            R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["ok",{"regex":"(abc"}]})"),
         {kSource, u"rule \"r1\""_s, u"field \"patterns[1]\""_s, u"invalid regular expression"_s,
          u"(abc"_s});
     row("backreference is not RE2",
         withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":[{"regex":"(a)\\1"}]})"),
         {kSource, u"rule \"r1\""_s, u"field \"patterns[0]\""_s, u"invalid regular expression"_s});
     row("phrase and regex",
-        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":[{"phrase":"a","regex":"b"}]})"),
+        withGoodRule(
+            R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":[{"phrase":"a","regex":"b"}]})"),
         {kSource, u"rule \"r1\""_s, u"field \"patterns[0]\""_s, u"exactly one of phrase, regex"_s});
     row("unknown view",
-        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":[{"phrase":"a","view":"raw"}]})"),
+        withGoodRule(
+            R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":[{"phrase":"a","view":"raw"}]})"),
         {kSource, u"rule \"r1\""_s, u"field \"patterns[0]\""_s, u"view"_s});
     row("pattern object typo",
         withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":[{"phrse":"a"}]})"),
@@ -245,7 +255,8 @@ void TestRulePack::errorsNameFileRuleAndField_data()
         withGoodRule(R"({"id":"r1","cue":"bribe","role":"agent","weight":0.5,"patterns":["a"]})"),
         {kSource, u"rule \"r1\""_s, u"field \"role\""_s, u"customer"_s});
     row("customer role on agent cue",
-        withGoodRule(R"({"id":"r1","cue":"agent_off_platform","role":"customer","weight":0.5,"patterns":["a"]})"),
+        withGoodRule(R"({"id":"r1","cue":"agent_off_platform","role":"customer","weight":0.5,)"
+                     R"("patterns":["a"]})"),
         {kSource, u"rule \"r1\""_s, u"field \"role\""_s, u"agent"_s});
     row("system role",
         withGoodRule(R"({"id":"r1","cue":"bribe","role":"system","weight":0.5,"patterns":["a"]})"),
@@ -265,31 +276,40 @@ void TestRulePack::errorsNameFileRuleAndField_data()
         withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],"near":[]})"),
         {kSource, u"rule \"r1\""_s, u"field \"near\""_s, u"non-empty"_s});
     row("near without patterns",
-        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],"near":{"within":2}})"),
+        withGoodRule(
+            R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],"near":{"within":2}})"),
         {kSource, u"rule \"r1\""_s, u"field \"near.patterns\""_s});
     row("near within too far",
-        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],"near":{"patterns":["b"],"within":51}})"),
+        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],)"
+                     R"("near":{"patterns":["b"],"within":51}})"),
         {kSource, u"rule \"r1\""_s, u"field \"near.within\""_s});
     row("near within fractional",
-        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],"near":{"patterns":["b"],"within":2.5}})"),
+        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],)"
+                     R"("near":{"patterns":["b"],"within":2.5}})"),
         {kSource, u"rule \"r1\""_s, u"field \"near.within\""_s});
     row("near within negative",
-        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],"near":{"patterns":["b"],"within":-1}})"),
+        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],)"
+                     R"("near":{"patterns":["b"],"within":-1}})"),
         {kSource, u"rule \"r1\""_s, u"field \"near.within\""_s});
     row("near typo",
-        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],"near":{"pattern":["b"]}})"),
+        withGoodRule(
+            R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],"near":{"pattern":["b"]}})"),
         {kSource, u"rule \"r1\" near"_s, u"field \"pattern\""_s, u"unknown field"_s});
     row("near bad regex",
-        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],"near":{"patterns":[{"regex":"[b"}]}})"),
-        {kSource, u"rule \"r1\""_s, u"field \"near.patterns[0]\""_s, u"invalid regular expression"_s});
+        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],)"
+                     R"("near":{"patterns":[{"regex":"[b"}]}})"),
+        {kSource, u"rule \"r1\""_s, u"field \"near.patterns[0]\""_s,
+         u"invalid regular expression"_s});
     row("unless a number",
         withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],"unless":7})"),
         {kSource, u"rule \"r1\""_s, u"field \"unless\""_s});
     row("unless blank pattern",
-        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],"unless":["ok",""]})"),
+        withGoodRule(
+            R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],"unless":["ok",""]})"),
         {kSource, u"rule \"r1\""_s, u"field \"unless[1]\""_s, u"empty pattern"_s});
     row("unless within string",
-        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],"unless":{"patterns":["b"],"within":"2"}})"),
+        withGoodRule(R"({"id":"r1","cue":"bribe","weight":0.5,"patterns":["a"],)"
+                     R"("unless":{"patterns":["b"],"within":"2"}})"),
         {kSource, u"rule \"r1\""_s, u"field \"unless.within\""_s});
 
     // Sequences.
@@ -350,7 +370,8 @@ void TestRulePack::loadNamesTheFile()
     const QString bad = dir.filePath(u"bad.json"_s);
     for (const auto &[path, json] :
          {std::pair{good, pack(QByteArray("["_ba + kGoodRule + ']').constData())},
-          std::pair{bad, withGoodRule(R"({"id":"r9","cue":"bribe","weight":0.5,"paterns":["x"]})")}}) {
+          std::pair{bad,
+                    withGoodRule(R"({"id":"r9","cue":"bribe","weight":0.5,"paterns":["x"]})")}}) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         QCOMPARE(file.write(json), json.size());

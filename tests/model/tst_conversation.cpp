@@ -14,9 +14,8 @@ using rg::model::Conversation;
 using rg::model::Message;
 using rg::model::Role;
 
-
 // The error of a Result for QVERIFY2 messages, which Qt builds even when the check passes.
-template<typename T>
+template <typename T>
 QString errorOf(const rg::Result<T> &result)
 {
     return result.ok() ? QString() : result.error();
@@ -65,11 +64,12 @@ void TestConversation::messageRoundTrip_data()
     QTest::newRow("system") << R"({"role":"system","text":"Chat transferred"})"_ba
                             << int(Role::System);
     QTest::newRow("empty text") << R"({"role":"customer","text":""})"_ba << int(Role::Customer);
-    QTest::newRow("non-BMP text")
-        << QByteArray(R"({"role":"customer","text":"\ud83d\ude42 add me on t\u0435legram"})")
-        << int(Role::Customer);
+    QTest::newRow("non-BMP text") << QByteArray(
+        R"({"role":"customer","text":"\ud83d\ude42 add me on t\u0435legram"})")
+                                  << int(Role::Customer);
     QTest::newRow("action")
-        << R"({"role":"action","action":{"type":"refund","amount":120.5,"currency":"USD","method":"gift_card"}})"_ba
+        << R"({"role":"action","action":{"type":"refund","amount":120.5,"currency":"USD",)"
+           R"("method":"gift_card"}})"_ba
         << int(Role::Action);
 }
 
@@ -99,12 +99,14 @@ void TestConversation::conversationRoundTrip_data()
     QTest::newRow("chat") << R"({"id":"c2","messages":[{"role":"customer","text":"box was empty"},)"
                              R"({"role":"agent","text":"Sorry to hear that."}]})"_ba;
     QTest::newRow("with case and action")
-        << R"({"id":"c3","case":{"customer":{"id":"u9","account_age_days":3},"orders":[{"value":899.0}]},)"
+        << R"({"id":"c3","case":{"customer":{"id":"u9","account_age_days":3},)"
+           R"("orders":[{"value":899.0}]},)"
            R"("messages":[{"role":"customer","text":"refund to a gift card"},)"
            R"({"role":"action","action":{"type":"refund","amount":899.0,"method":"gift_card"}},)"
            R"({"role":"system","text":"closed"}]})"_ba;
-    QTest::newRow("unicode") << QByteArray(R"({"id":"\u00e9t\u00e9-1","messages":[)"
-                                           R"({"role":"customer","text":"\ud835\udc2d\u200belegram ll\u00e9go"}]})");
+    QTest::newRow("unicode") << QByteArray(
+        R"({"id":"\u00e9t\u00e9-1","messages":[)"
+        R"({"role":"customer","text":"\ud835\udc2d\u200belegram ll\u00e9go"}]})");
 }
 
 // A conversation survives JSON -> Conversation -> JSON -> Conversation unchanged.
@@ -116,7 +118,8 @@ void TestConversation::conversationRoundTrip()
     QVERIFY2(conversation.ok(), qPrintable(errorOf(conversation)));
     QCOMPARE(conversation.value().toJson(), QJsonDocument::fromJson(line).object());
 
-    const QByteArray written = QJsonDocument(conversation.value().toJson()).toJson(QJsonDocument::Compact);
+    const QByteArray written
+        = QJsonDocument(conversation.value().toJson()).toJson(QJsonDocument::Compact);
     const auto again = Conversation::fromJsonLine(written);
     QVERIFY2(again.ok(), qPrintable(errorOf(again)));
     QCOMPARE(again.value(), conversation.value());
@@ -191,14 +194,15 @@ void TestConversation::errorsNameThePath_data()
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("not JSON") << R"({"id":"c1","messages":[})"_ba << u"not valid JSON at character"_s;
+    QTest::newRow("not JSON") << R"({"id":"c1","messages":[})"_ba
+                              << u"not valid JSON at character"_s;
     QTest::newRow("empty line") << ""_ba << u"not valid JSON"_s;
     QTest::newRow("array") << R"([{"id":"c1"}])"_ba << u"expected a JSON object"_s;
     QTest::newRow("missing id") << R"({"messages":[]})"_ba << u"id: expected a string"_s;
     QTest::newRow("id is bool") << R"({"id":true,"messages":[]})"_ba << u"id: expected a string"_s;
     QTest::newRow("missing messages") << R"({"id":"c1"})"_ba << u"messages: expected an array"_s;
-    QTest::newRow("messages object") << R"({"id":"c1","messages":{}})"_ba
-                                     << u"messages: expected an array"_s;
+    QTest::newRow("messages object")
+        << R"({"id":"c1","messages":{}})"_ba << u"messages: expected an array"_s;
     QTest::newRow("message not object")
         << R"({"id":"c1","messages":[{"role":"agent","text":"a"},"hello"]})"_ba
         << u"messages[1]: expected an object"_s;
@@ -212,17 +216,17 @@ void TestConversation::errorsNameThePath_data()
         << R"({"id":"c1","messages":[{"role":1,"text":"b"}]})"_ba << u"messages[0].role"_s;
     QTest::newRow("text missing") << R"({"id":"c1","messages":[{"role":"customer"}]})"_ba
                                   << u"messages[0].text: expected a string"_s;
-    QTest::newRow("text number")
-        << R"({"id":"c1","messages":[{"role":"customer","text":"a"},{"role":"customer","text":"b"},)"
-           R"({"role":"customer","text":5}]})"_ba
-        << u"messages[2].text: expected a string"_s;
+    QTest::newRow("text number") << R"({"id":"c1","messages":[{"role":"customer","text":"a"},)"
+                                    R"({"role":"customer","text":"b"},)"
+                                    R"({"role":"customer","text":5}]})"_ba
+                                 << u"messages[2].text: expected a string"_s;
     QTest::newRow("action missing") << R"({"id":"c1","messages":[{"role":"action"}]})"_ba
                                     << u"messages[0].action: expected an object"_s;
     QTest::newRow("action not object")
         << R"({"id":"c1","messages":[{"role":"action","action":"refund"}]})"_ba
         << u"messages[0].action: expected an object"_s;
-    QTest::newRow("case not object") << R"({"id":"c1","messages":[],"case":[1,2]})"_ba
-                                     << u"case: expected an object"_s;
+    QTest::newRow("case not object")
+        << R"({"id":"c1","messages":[],"case":[1,2]})"_ba << u"case: expected an object"_s;
 }
 
 // A bad transcript line is refused with an error that names the JSON path of the problem.
@@ -233,8 +237,9 @@ void TestConversation::errorsNameThePath()
 
     const auto conversation = Conversation::fromJsonLine(line);
     QVERIFY(!conversation.ok());
-    QVERIFY2(conversation.error().contains(expected),
-             qPrintable(u"error \"%1\" does not contain \"%2\""_s.arg(conversation.error(), expected)));
+    QVERIFY2(
+        conversation.error().contains(expected),
+        qPrintable(u"error \"%1\" does not contain \"%2\""_s.arg(conversation.error(), expected)));
 }
 
 // The cue table has unique ids, each findable, with the sides CUES.md gives them.
@@ -249,7 +254,8 @@ void TestConversation::cueTaxonomy()
         const auto found = rg::model::findCue(QString(cue.id));
         QVERIFY(found.has_value());
         QCOMPARE(found->id, cue.id);
-        QCOMPARE(found->side, QString(cue.id).startsWith(u"agent_"_s) ? Role::Agent : Role::Customer);
+        QCOMPARE(found->side,
+                 QString(cue.id).startsWith(u"agent_"_s) ? Role::Agent : Role::Customer);
     }
     QCOMPARE(ids.size(), qsizetype(cues.size()));
     QVERIFY(!rg::model::findCue(u"Urgency").has_value());

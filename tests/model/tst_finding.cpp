@@ -8,9 +8,8 @@
 using namespace Qt::StringLiterals;
 using rg::model::Finding;
 
-
 // The error of a Result for QVERIFY2 messages, which Qt builds even when the check passes.
-template<typename T>
+template <typename T>
 QString errorOf(const rg::Result<T> &result)
 {
     return result.ok() ? QString() : result.error();
@@ -30,8 +29,9 @@ private slots:
 // A finding written to JSON reads back equal, non-BMP evidence included.
 void TestFinding::roundTrip()
 {
-    const Finding finding{3, u"off_platform"_s, u"off-platform-telegram"_s, 12, 20,
-                          u"t\u0435l\U0001D41Egram"_s, 0.45};
+    const Finding finding{
+        3,   u"off_platform"_s, u"off-platform-telegram"_s, 12, 20, u"t\u0435l\U0001D41Egram"_s,
+        0.45};
     const auto read = Finding::fromJson(finding.toJson());
     QVERIFY2(read.ok(), qPrintable(errorOf(read)));
     QCOMPARE(read.value(), finding);
@@ -48,8 +48,8 @@ void TestFinding::keysAreTheContract()
     const Finding finding{0, u"urgency"_s, u"u1"_s, 10, 19, u"right now"_s, 0.4};
     QStringList keys = finding.toJson().keys();
     keys.sort();
-    QCOMPARE(keys, (QStringList{u"cue"_s, u"end"_s, u"evidence"_s, u"rule"_s, u"start"_s,
-                                u"turn"_s, u"weight"_s}));
+    QCOMPARE(keys, (QStringList{u"cue"_s, u"end"_s, u"evidence"_s, u"rule"_s, u"start"_s, u"turn"_s,
+                                u"weight"_s}));
     const QJsonObject json = finding.toJson();
     QCOMPARE(json.value(u"turn"_s).toInt(), 0);
     QCOMPARE(json.value(u"start"_s).toInt(), 10);
@@ -73,7 +73,8 @@ void TestFinding::errors_data()
         u"start: expected a number"_s);
     row("weight missing", R"({"turn":0,"cue":"x","rule":"r","start":0,"end":1,"evidence":"a"})",
         u"weight: expected a number"_s);
-    row("cue number", R"({"turn":0,"cue":1,"rule":"r","start":0,"end":1,"evidence":"a","weight":0.1})",
+    row("cue number",
+        R"({"turn":0,"cue":1,"rule":"r","start":0,"end":1,"evidence":"a","weight":0.1})",
         u"cue: expected a string"_s);
     row("evidence missing", R"({"turn":0,"cue":"x","rule":"r","start":0,"end":1,"weight":0.1})",
         u"evidence: expected a string"_s);
