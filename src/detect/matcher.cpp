@@ -4,11 +4,12 @@
 
 #include "log/log.h"
 
-#include <re2/re2.h>
-#include <re2/set.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
+#include <numeric>
+#include <tuple>
 
 namespace rg::detect {
 
@@ -16,8 +17,8 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-// Spans reported per pattern and message: enough for any honest text, bounded for hostile text.
-constexpr int kMaxSpansPerPattern = 32;
+// Spans reported per rule part and message: enough for any honest text, bounded for hostile text.
+constexpr int kMaxSpans = 32;
 
 RE2::Options regexOptions()
 {
@@ -32,14 +33,100 @@ int viewIndex(View view)
     return view == View::Folded ? 1 : 0;
 }
 
+// What the single pass looks for: the pattern cut before its first wide gap, a class or "."
+// repeated without a small bound ("(?: \\S+){0,5}", "[^.!?]{0,50}", "\\w+"). Whenever the pattern
+// matches, so does its cut, so the pass still finds every candidate; and it keeps the set's DFA
+// small, since each gap pending in several patterns at once multiplies the DFA's states.
+// A pattern is kept whole when the cut would drop a later top-level alternative or leave
+// almost nothing to look for.
+std::string prefilterPattern(const std::string &regex)
+{
+    int depth = 0;
+    std::size_t outerGroup = 0;
+    std::size_t cut = std::string::npos;
+    for (std::size_t i = 0; i < regex.size() && cut == std::string::npos; ++i) {
+        const std::size_t atom = i;
+        bool wide = false;
+        switch (regex[i]) {
+        case '\\':
+            ++i;
+            wide = i < regex.size() && std::strchr("SWwD", regex[i]) != nullptr;
+            break;
+        case '[':
+            i = regex.find(']', i + 2);
+            if (i == std::string::npos)
+                return regex;
+            wide = true;
+            break;
+        case '.':
+            wide = true;
+            break;
+        case '(':
+            if (depth++ == 0)
+                outerGroup = i;
+            continue;
+        case ')':
+            --depth;
+            continue;
+        default:
+            continue;
+        }
+        const char next = i + 1 < regex.size() ? regex[i + 1] : '\0';
+        bool unbounded = next == '+' || next == '*';
+        if (next == '{') {
+            const std::size_t close = regex.find('}', i + 1);
+            const std::string body = regex.substr(i + 2, close - i - 2);
+            const std::size_t comma = body.find(',');
+            unbounded = comma != std::string::npos
+                        && (comma + 1 == body.size() || std::stoi(body.substr(comma + 1)) > 2);
+        }
+        if (wide && unbounded)
+            cut = depth == 0 ? atom : outerGroup;
+    }
+    if (cut == std::string::npos)
+        return regex;
+    depth = 0;
+    for (std::size_t i = cut; i < regex.size(); ++i) {
+        const char c = regex[i];
+        if (c == '\\')
+            ++i;
+        else if (c == '(')
+            ++depth;
+        else if (c == ')')
+            --depth;
+        else if (c == '|' && depth == 0)
+            return regex;
+    }
+    // The cut must still name something: a literal run of three letters or more.
+    std::size_t run = 0;
+    std::size_t longest = 0;
+    bool inClass = false;
+    for (std::size_t i = 0; i < cut; ++i) {
+        const char c = regex[i];
+        if (c == '\\') {
+            ++i;
+            run = 0;
+        } else if (c == '[' || c == ']') {
+            inClass = c == '[';
+            run = 0;
+        } else if (!inClass && std::isalnum(static_cast<unsigned char>(c))) {
+            longest = std::max(longest, ++run);
+        } else {
+            run = 0;
+        }
+    }
+    return longest >= 3 ? regex.substr(0, cut) : regex;
+}
+
 } // namespace
 
 Matcher::Matcher() = default;
 Matcher::~Matcher() = default;
 
 /*!
- * Compiles every pattern of \a pack once: each into its own RE2 for spans, and all of a view
- * into one RE2::Set that finds the candidates in a single pass.
+ * Compiles \a pack once. Every primary pattern joins its view's RE2::Set (cut, see
+ * prefilterPattern()) and keeps its own RE2 for spans; near and unless patterns become one
+ * alternation per rule and view, run only when a primary pattern matched.
  */
 Result<std::unique_ptr<Matcher>> Matcher::compile(RulePack pack)
 {
@@ -48,61 +135,132 @@ Result<std::unique_ptr<Matcher>> Matcher::compile(RulePack pack)
     const RE2::Options options = regexOptions();
     RE2::Options setOptions = options;
     setOptions.set_max_mem(256 << 20);
-    for (auto &set : matcher->m_sets)
-        set = std::make_unique<RE2::Set>(setOptions, RE2::UNANCHORED);
-
     const auto &rules = matcher->m_pack.rules;
-    for (int r = 0; r < static_cast<int>(rules.size()); ++r) {
-        const auto add = [&](const std::vector<Pattern> &patterns, Part part) -> std::optional<QString> {
+    matcher->m_rules.resize(rules.size());
+    matcher->m_touched.assign(rules.size(), 0);
+
+    const auto combine = [&](const Rule &rule, const std::vector<Pattern> &patterns,
+                             PerView &out) -> std::optional<QString> {
+        for (int v = 0; v < kViews; ++v) {
+            std::string alternation;
             for (const Pattern &pattern : patterns) {
-                Entry entry{r, part, pattern.view, std::make_unique<RE2>(pattern.regex, options)};
-                if (!entry.regex->ok())
-                    return u"rule \"%1\": cannot compile \"%2\""_s.arg(rules[r].id, pattern.source);
-                const int v = viewIndex(pattern.view);
-                std::string error;
-                if (matcher->m_sets[v]->Add(pattern.regex, &error) < 0)
-                    return u"rule \"%1\": %2"_s.arg(rules[r].id, QString::fromStdString(error));
-                matcher->m_setEntries[v].push_back(static_cast<int>(matcher->m_entries.size()));
-                matcher->m_entries.push_back(std::move(entry));
+                if (viewIndex(pattern.view) != v)
+                    continue;
+                alternation += (alternation.empty() ? "(?:" : "|(?:") + pattern.regex + ")";
             }
-            return std::nullopt;
-        };
-        std::optional<QString> error = add(rules[r].patterns, Part::Primary);
-        if (!error && rules[r].near)
-            error = add(rules[r].near->patterns, Part::Near);
-        if (!error && rules[r].unless)
-            error = add(rules[r].unless->patterns, Part::Unless);
+            if (alternation.empty())
+                continue;
+            out[v] = std::make_unique<RE2>(alternation, options);
+            if (!out[v]->ok()) {
+                return u"rule \"%1\": cannot compile: %2"_s.arg(
+                    rule.id, QString::fromStdString(out[v]->error()));
+            }
+        }
+        return std::nullopt;
+    };
+
+    for (int r = 0; r < static_cast<int>(rules.size()); ++r) {
+        const Rule &rule = rules[r];
+        CompiledRule &compiled = matcher->m_rules[r];
+        std::optional<QString> error;
+        if (rule.near)
+            error = combine(rule, rule.near->patterns, compiled.near);
+        if (!error && rule.unless)
+            error = combine(rule, rule.unless->patterns, compiled.unless);
         if (error)
             return Error{matcher->m_pack.source + u": "_s + *error};
+        for (const Pattern &pattern : rule.patterns) {
+            Prefilter &prefilter = matcher->m_prefilters[viewIndex(pattern.view)];
+            if (!prefilter.set)
+                prefilter.set = std::make_unique<RE2::Set>(setOptions, RE2::UNANCHORED);
+            auto exact = std::make_unique<RE2>(pattern.regex, options);
+            std::string setError;
+            if (!exact->ok() || prefilter.set->Add(prefilterPattern(pattern.regex), &setError) < 0) {
+                return Error{matcher->m_pack.source + u": rule \"%1\": cannot compile \"%2\""_s.arg(
+                                 rule.id, pattern.source)};
+            }
+            prefilter.ruleOf.push_back(r);
+            prefilter.exact.push_back(std::move(exact));
+        }
     }
-    for (int v = 0; v < 2; ++v) {
-        if (!matcher->m_setEntries[v].empty() && !matcher->m_sets[v]->Compile())
+
+    for (Prefilter &prefilter : matcher->m_prefilters) {
+        if (prefilter.set && !prefilter.set->Compile())
             return Error{matcher->m_pack.source + u": the patterns need more memory than allowed"_s};
     }
-    matcher->m_ruleEntries.resize(rules.size());
-    rg::log::get("detect")->debug("compiled pack {} {}: {} rules, {} patterns",
+    rg::log::get("detect")->debug("compiled pack {} {}: {} rules, {} + {} patterns",
                                   matcher->m_pack.id.toStdString(),
                                   matcher->m_pack.version.toStdString(), rules.size(),
-                                  matcher->m_entries.size());
+                                  matcher->m_prefilters[0].exact.size(),
+                                  matcher->m_prefilters[1].exact.size());
     return matcher;
 }
 
-void Matcher::findSpans(const Entry &entry, std::vector<Span> &spans) const
+const FoldedText &Matcher::folded(int view)
 {
-    const FoldedText &folded = m_folded[viewIndex(entry.view)];
-    const re2::StringPiece text(folded.text);
+    if (!m_foldedValid[view]) {
+        m_normaliser.fold(m_codePoints, view == 1 ? View::Folded : View::Plain, m_folded[view]);
+        m_foldedValid[view] = true;
+    }
+    return m_folded[view];
+}
+
+/*!
+ * Adds to m_touchedRules every rule of \a role with a primary pattern in \a view that the
+ * single pass says may match. Should RE2 run out of memory for the set's DFA (a huge pack
+ * meeting hostile text), every pattern of the view is a candidate instead: slower, still
+ * linear, and nothing is missed.
+ */
+void Matcher::prefilter(int view, model::Role role)
+{
+    Prefilter &prefilter = m_prefilters[view];
+    if (!prefilter.set)
+        return;
+    m_hits.clear();
+    RE2::Set::ErrorInfo info{};
+    if (!prefilter.set->Match(folded(view).text, &m_hits, &info)
+        && info.kind != RE2::Set::kNoError) {
+        rg::log::get("detect")->warn("single pass failed ({}); trying every pattern",
+                                     static_cast<int>(info.kind));
+        m_hits.resize(prefilter.exact.size());
+        std::iota(m_hits.begin(), m_hits.end(), 0);
+    }
+    for (const int id : m_hits) {
+        const int rule = prefilter.ruleOf[id];
+        if (m_pack.rules[rule].role != role)
+            continue;
+        if (!m_touched[rule]) {
+            m_touched[rule] = 1;
+            m_touchedRules.push_back(rule);
+        }
+        m_rules[rule].candidates.push_back(view == 1 ? id : -1 - id);
+    }
+}
+
+void Matcher::findSpans(const re2::RE2 &regex, int view, std::vector<Span> &spans)
+{
+    const FoldedText &text = folded(view);
+    const re2::StringPiece input(text.text);
     re2::StringPiece match;
     std::size_t pos = 0;
-    for (int found = 0; found < kMaxSpansPerPattern && pos <= text.size(); ++found) {
-        if (!entry.regex->Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1))
+    for (int found = 0; found < kMaxSpans && pos <= input.size(); ++found) {
+        if (!regex.Match(input, pos, input.size(), RE2::UNANCHORED, &match, 1))
             break;
-        const auto begin = static_cast<std::size_t>(match.data() - text.data());
+        const auto begin = static_cast<std::size_t>(match.data() - input.data());
         const std::size_t end = begin + match.size();
         if (end > begin) {
-            const FoldedText::Span span = folded.original(begin, end);
+            const FoldedText::Span span = text.original(begin, end);
             spans.push_back({span.start, span.end});
         }
         pos = end > begin ? end : end + 1;
+    }
+}
+
+void Matcher::findSpans(const PerView &regexes, std::vector<Span> &spans)
+{
+    for (int v = 0; v < kViews; ++v) {
+        if (regexes[v])
+            findSpans(*regexes[v], v, spans);
     }
 }
 
@@ -155,10 +313,16 @@ QString Matcher::quote(QStringView text, Span span) const
 std::size_t Matcher::countCandidates(QStringView text)
 {
     Normaliser::toCodePoints(text, m_codePoints);
-    m_normaliser.fold(m_codePoints, View::Folded, m_folded[1]);
-    m_hits.clear();
-    m_sets[1]->Match(m_folded[1].text, &m_hits);
-    return m_hits.size();
+    m_foldedValid.fill(false);
+    for (int v = 0; v < kViews; ++v)
+        prefilter(v, model::Role::Customer);
+    const std::size_t count = m_touchedRules.size();
+    for (const int r : m_touchedRules) {
+        m_touched[r] = 0;
+        m_rules[r].candidates.clear();
+    }
+    m_touchedRules.clear();
+    return count;
 }
 
 /*!
@@ -174,42 +338,39 @@ std::vector<model::Finding> Matcher::scanMessage(int turn, const model::Message 
         return findings;
 
     Normaliser::toCodePoints(message.text, m_codePoints);
-    for (int v = 0; v < 2; ++v) {
-        if (m_setEntries[v].empty())
-            continue;
-        m_normaliser.fold(m_codePoints, v == 1 ? View::Folded : View::Plain, m_folded[v]);
-        m_hits.clear();
-        m_sets[v]->Match(m_folded[v].text, &m_hits);
-        for (const int hit : m_hits) {
-            const int entry = m_setEntries[v][hit];
-            const int rule = m_entries[entry].rule;
-            if (m_pack.rules[rule].role != message.role)
-                continue;
-            if (m_ruleEntries[rule].empty())
-                m_touchedRules.push_back(rule);
-            m_ruleEntries[rule].push_back(entry);
-        }
-    }
+    m_foldedValid.fill(false);
+    for (int v = 0; v < kViews; ++v)
+        prefilter(v, message.role);
 
-    std::vector<Span> primary, nearSpans, unlessSpans;
+    std::vector<Span> primary, others;
     for (const int r : m_touchedRules) {
+        m_touched[r] = 0;
         const Rule &rule = m_pack.rules[r];
+        CompiledRule &compiled = m_rules[r];
         primary.clear();
-        nearSpans.clear();
-        unlessSpans.clear();
-        for (const int e : m_ruleEntries[r]) {
-            const Entry &entry = m_entries[e];
-            findSpans(entry, entry.part == Part::Primary ? primary
-                             : entry.part == Part::Near  ? nearSpans
-                                                         : unlessSpans);
+        for (const int candidate : compiled.candidates) {
+            const int view = candidate >= 0 ? 1 : 0;
+            const int id = candidate >= 0 ? candidate : -1 - candidate;
+            findSpans(*m_prefilters[view].exact[id], view, primary);
         }
-        m_ruleEntries[r].clear();
+        compiled.candidates.clear();
+        if (primary.empty())
+            continue;
+        if (rule.unless) {
+            others.clear();
+            findSpans(compiled.unless, others);
+            std::erase_if(primary, [&](Span span) {
+                return within(span, others, rule.unless->within, nullptr);
+            });
+        }
+        if (rule.near && !primary.empty()) {
+            others.clear();
+            findSpans(compiled.near, others);
+        }
         for (Span span : primary) {
-            if (rule.unless && within(span, unlessSpans, rule.unless->within, nullptr))
-                continue;
             if (rule.near) {
                 Span other{};
-                if (!within(span, nearSpans, rule.near->within, &other))
+                if (!within(span, others, rule.near->within, &other))
                     continue;
                 span = {std::min(span.start, other.start), std::max(span.end, other.end)};
             }

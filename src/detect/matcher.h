@@ -8,11 +8,12 @@
 #include "model/finding.h"
 #include "model/result.h"
 
-#include <memory>
-#include <vector>
-
 #include <re2/re2.h>
 #include <re2/set.h>
+
+#include <array>
+#include <memory>
+#include <vector>
 
 namespace rg::detect {
 
@@ -22,8 +23,9 @@ struct Detection
     std::vector<model::SequenceHit> sequences;
 };
 
-// Use me to find cues in conversations. Matching is linear in the text whatever it holds:
-// one RE2::Set pass per view tells which patterns occur, and only those run again for spans.
+// Use me to find cues in conversations. Matching is linear in the text whatever it holds, and
+// nearly flat in the number of rules: one RE2::Set pass per view tells which patterns can
+// match, and only those run their own expression for spans.
 // Not thread-safe: give each thread its own Matcher.
 class Matcher final
 {
@@ -38,17 +40,26 @@ public:
     Detection scan(const model::Conversation &conversation);
     std::vector<model::Finding> scanMessage(int turn, const model::Message &message);
 
-    // Rules whose patterns match in one RE2::Set pass over the folded text; for benchmarks.
+    // How many rules pass the single pass for \a text; for benchmarks.
     std::size_t countCandidates(QStringView text);
 
 private:
-    enum class Part : std::uint8_t { Primary, Near, Unless };
-    struct Entry
+    static constexpr int kViews = 2;
+    using PerView = std::array<std::unique_ptr<re2::RE2>, kViews>;
+
+    // Near and unless patterns: one expression per view, the alternation of the rule's patterns.
+    struct CompiledRule
     {
-        int rule;
-        Part part;
-        View view;
-        std::unique_ptr<re2::RE2> regex;
+        PerView near;
+        PerView unless;
+        std::vector<int> candidates; // primary patterns the prefilter let through, per message
+    };
+    // The single pass of one view over the primary patterns, and each pattern's own expression.
+    struct Prefilter
+    {
+        std::unique_ptr<re2::RE2::Set> set;
+        std::vector<int> ruleOf; // pattern id -> rule index
+        std::vector<std::unique_ptr<re2::RE2>> exact;
     };
     struct Span
     {
@@ -57,22 +68,25 @@ private:
     };
 
     Matcher();
-    void findSpans(const Entry &entry, std::vector<Span> &spans) const;
+    const FoldedText &folded(int view);
+    void prefilter(int view, model::Role role);
+    void findSpans(const re2::RE2 &regex, int view, std::vector<Span> &spans);
+    void findSpans(const PerView &regexes, std::vector<Span> &spans);
     int wordsBetween(Span a, Span b) const;
     bool within(Span a, const std::vector<Span> &others, int words, Span *nearest) const;
     QString quote(QStringView text, Span span) const;
 
     RulePack m_pack;
-    std::vector<Entry> m_entries;
-    std::unique_ptr<re2::RE2::Set> m_sets[2];
-    std::vector<int> m_setEntries[2]; // set index -> entry index
+    std::vector<CompiledRule> m_rules;
+    std::array<Prefilter, kViews> m_prefilters;
     Normaliser m_normaliser;
 
-    // Scratch buffers reused between messages.
+    // Scratch state of the message being scanned, reused between messages.
     std::u32string m_codePoints;
-    FoldedText m_folded[2];
+    std::array<FoldedText, kViews> m_folded;
+    std::array<bool, kViews> m_foldedValid{};
     std::vector<int> m_hits;
-    std::vector<std::vector<int>> m_ruleEntries;
+    std::vector<char> m_touched;
     std::vector<int> m_touchedRules;
 };
 
