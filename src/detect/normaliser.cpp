@@ -304,20 +304,56 @@ void Normaliser::append(FoldedText &out, char byte, const Unit &unit)
 void Normaliser::fold(std::u32string_view text, View view, FoldedText &out)
 {
     out.clear();
+    if (view == View::Plain) {
+        foldPlain(text, out);
+        return;
+    }
     toUnits(text, view);
     out.text.reserve(m_units.size());
     out.from.reserve(m_units.size());
     out.to.reserve(m_units.size());
-    if (view == View::Folded) {
-        foldUnits(out);
-        return;
-    }
-    for (const Unit &unit : m_units) {
-        if (unit.kind == Space) {
-            if (!out.text.empty() && out.text.back() != ' ')
-                append(out, ' ', unit);
+    foldUnits(out);
+}
+
+// The plain view needs no look at neighbours, so it folds straight from the code points.
+void Normaliser::foldPlain(std::u32string_view text, FoldedText &out)
+{
+    out.text.reserve(text.size());
+    out.from.reserve(text.size());
+    out.to.reserve(text.size());
+    const auto n = static_cast<std::int32_t>(text.size());
+    const auto push = [&out](char byte, std::int32_t from, std::int32_t to) {
+        out.text.push_back(byte);
+        out.from.push_back(from);
+        out.to.push_back(to);
+    };
+    for (std::int32_t i = 0; i < n; ++i) {
+        const char32_t cp = text[i];
+        std::string_view bytes;
+        char ascii = 0;
+        if (cp < 0x80) {
+            ascii = static_cast<char>(cp);
+            const Kind kind = asciiKind(ascii);
+            if (kind == Other && (cp < 0x20 || cp == 0x7f))
+                continue;
+            if (kind == Space)
+                ascii = ' ';
+            else if (ascii >= 'A' && ascii <= 'Z')
+                ascii = static_cast<char>(ascii + 32);
+            bytes = std::string_view(&ascii, 1);
         } else {
-            append(out, unit.byte, unit);
+            const Mapping &mapping = mapNonAscii(cp, View::Plain);
+            if (mapping.bytes.empty()) {
+                if (mapping.combining && !out.to.empty() && out.to.back() == i)
+                    out.to.back() = i + 1;
+                continue;
+            }
+            bytes = mapping.bytes;
+        }
+        for (const char byte : bytes) {
+            if (byte == ' ' && (out.text.empty() || out.text.back() == ' '))
+                continue;
+            push(byte, i, i + 1);
         }
     }
 }
@@ -335,8 +371,8 @@ void Normaliser::foldUnits(FoldedText &out)
     };
     const auto isLetter = [&](std::size_t j) { return j < n && m_units[j].kind == Letter; };
 
-    // Letters spaced out ("t e l e g r a m", "t.e.l.e.g.r.a.m"): four or more single letters,
-    // each one apart, are joined into a word.
+    // Letters spaced out ("t e l e g r a m", "t.e.l.e.g.r.a.m", "D.N.A"): four or more single
+    // letters one apart, or three held together by dots or dashes, are joined into a word.
     m_joinAt.assign(n, 0);
     const auto isSingle = [&](std::size_t j) {
         return isAsciiAlnum(j) && (j == 0 || !isWordChar(j - 1)) && (j + 1 == n || !isWordChar(j + 1));
@@ -349,13 +385,18 @@ void Normaliser::foldUnits(FoldedText &out)
             continue;
         std::size_t k = j;
         int count = 1;
+        bool spaced = false;
         while (k + 2 < n && isGap(k + 1) && isSingle(k + 2)) {
+            spaced = spaced || m_units[k + 1].kind == Space;
             k += 2;
             ++count;
         }
-        if (count >= 4) {
+        if (count >= 4 || (count == 3 && !spaced)) {
             for (std::size_t g = j + 1; g < k; g += 2)
                 m_joinAt[g] = 1;
+            // The closing dot of an abbreviation ("D.N.A.") goes with it.
+            if (!spaced && k + 1 < n && m_units[k + 1].byte == m_units[j + 1].byte)
+                m_joinAt[k + 1] = 1;
         }
         j = k;
     }

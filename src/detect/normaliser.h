@@ -83,6 +83,7 @@ private:
     icu::UnicodeString homoglyph(UChar32 c) const;
     void toUnits(std::u32string_view text, View view);
     void foldUnits(FoldedText &out);
+    void foldPlain(std::u32string_view text, FoldedText &out);
     static Kind asciiKind(char c);
     void append(FoldedText &out, char byte, const Unit &unit);
 
