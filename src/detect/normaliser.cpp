@@ -231,35 +231,23 @@ const Normaliser::Mapping &Normaliser::mapNonAscii(char32_t cp, View view)
 
 Normaliser::Kind Normaliser::asciiKind(char c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-        return Letter;
-    if (c >= '0' && c <= '9')
-        return Digit;
-    switch (c) {
-    case ' ':
-    case '\t':
-    case '\n':
-    case '\r':
-    case '\f':
-    case '\v':
-        return Space;
-    case '.':
-    case '-':
-    case '_':
-    case '*':
-    case '\'':
-    case '`':
-    case '~':
-    case '+':
-        return Separator;
-    case '@':
-    case '$':
-    case '!':
-    case '|':
-        return Symbol;
-    default:
-        return Other;
-    }
+    // One lookup per character: this runs for every byte of every message.
+    static constexpr auto kTable = [] {
+        std::array<Kind, 128> table{};
+        table.fill(Other);
+        for (int i = 'a'; i <= 'z'; ++i)
+            table[i] = table[i - 32] = Letter;
+        for (int i = '0'; i <= '9'; ++i)
+            table[i] = Digit;
+        for (const char space : {' ', '\t', '\n', '\r', '\f', '\v'})
+            table[static_cast<unsigned char>(space)] = Space;
+        for (const char separator : {'.', '-', '_', '*', '\'', '`', '~', '+'})
+            table[static_cast<unsigned char>(separator)] = Separator;
+        for (const char symbol : {'@', '$', '!', '|'})
+            table[static_cast<unsigned char>(symbol)] = Symbol;
+        return table;
+    }();
+    return static_cast<unsigned char>(c) < 128 ? kTable[static_cast<unsigned char>(c)] : Other;
 }
 
 void Normaliser::toUnits(std::u32string_view text, View view)
