@@ -2,17 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "applogging.h"
 
+#include "batch/streamscanner.h"
 #include "detect/matcher.h"
 #include "detect/rulepack.h"
-#include "model/conversation.h"
 #include "model/cue.h"
-#include "risk/riskscorer.h"
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QMap>
+#include <QThread>
+
+#include <algorithm>
 
 #include <cstdio>
 
@@ -23,16 +23,18 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
+constexpr int kMaxJobs = 64;
 
 const QString kDefaultPack = u":/rulepacks/default.json"_s;
 
 const char kUsage[] = R"(usage: refundguard-cli <command> [options]
 
 Commands:
-  scan [--rules PATH] [--explain] [FILE|-]
+  scan [--rules PATH] [--explain] [--jobs N] [FILE|-]
       Scan transcript JSONL (one conversation a line; standard input when FILE is - or
       missing) and write one JSON result a line, in the same order. --explain prints a
       readable report instead. --rules uses another rule pack than the built-in one.
+      --jobs scans with N threads (default: one per core); output order is kept.
   rules check PATH
       Validate a rule pack and print how many rules it has per cue.
 
@@ -61,57 +63,12 @@ int usageError(const QString &message)
     return kExitUsage;
 }
 
-QByteArray resultLine(const QString &id, const rg::detect::Detection &detection,
-                      const rg::risk::Assessment &assessment)
-{
-    QJsonArray findings;
-    for (const auto &finding : detection.findings)
-        findings.append(finding.toJson());
-    const QJsonObject result{{u"id"_s, id},
-                             {u"risk"_s, assessment.risk},
-                             {u"level"_s, rg::risk::levelName(assessment.level)},
-                             {u"findings"_s, findings},
-                             {u"violations"_s, QJsonArray()}};
-    return QJsonDocument(result).toJson(QJsonDocument::Compact) + '\n';
-}
-
-QByteArray explainText(const rg::model::Conversation &conversation,
-                       const rg::detect::Detection &detection,
-                       const rg::risk::Assessment &assessment)
-{
-    QString out = u"%1  risk %2  %3\n"_s.arg(conversation.id)
-                      .arg(assessment.risk, 0, 'f', 2)
-                      .arg(rg::risk::levelName(assessment.level).toUpper());
-    if (!assessment.reasons.empty()) {
-        out += u"  top reasons:\n"_s;
-        for (std::size_t i = 0; i < assessment.reasons.size() && i < 3; ++i)
-            out += u"    - %1\n"_s.arg(assessment.reasons[i].text);
-    }
-    for (const auto &finding : detection.findings) {
-        out += u"  turn %1 %2  %3  \"%4\"  (rule %5, weight %6)\n"_s.arg(finding.turn, 3)
-                   .arg(rg::model::roleName(conversation.messages[finding.turn].role), -8)
-                   .arg(finding.cue, -22)
-                   .arg(finding.evidence, finding.rule)
-                   .arg(finding.weight);
-    }
-    if (detection.findings.empty())
-        out += u"  no cues found\n"_s;
-    return (out + u"\n"_s).toUtf8();
-}
-
-rg::Result<std::unique_ptr<rg::detect::Matcher>> loadMatcher(const QString &path)
-{
-    auto pack = rg::detect::RulePack::load(path);
-    if (!pack)
-        return rg::Error{pack.error()};
-    return rg::detect::Matcher::compile(std::move(pack).value());
-}
-
 int scan(const QStringList &args)
 {
     QString rulesPath = kDefaultPack;
     QString inputPath = u"-"_s;
-    bool explain = false;
+    rg::batch::StreamOptions options;
+    options.jobs = std::clamp(QThread::idealThreadCount(), 1, kMaxJobs);
     bool haveInput = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args[i];
@@ -121,8 +78,21 @@ int scan(const QStringList &args)
             rulesPath = args[i];
         } else if (arg.startsWith(u"--rules="_s)) {
             rulesPath = arg.mid(8);
+        } else if (arg == u"--jobs"_s || arg.startsWith(u"--jobs="_s)) {
+            QString value;
+            if (arg == u"--jobs"_s) {
+                if (++i == args.size())
+                    return usageError(u"--jobs needs a number"_s);
+                value = args[i];
+            } else {
+                value = arg.mid(7);
+            }
+            bool ok = false;
+            options.jobs = value.toInt(&ok);
+            if (!ok || options.jobs < 1 || options.jobs > kMaxJobs)
+                return usageError(u"--jobs takes a number from 1 to %1"_s.arg(kMaxJobs));
         } else if (arg == u"--explain"_s) {
-            explain = true;
+            options.explain = true;
         } else if (arg.startsWith(u'-') && arg != u"-"_s) {
             return usageError(u"scan: unknown option %1"_s.arg(arg));
         } else if (haveInput) {
@@ -133,9 +103,9 @@ int scan(const QStringList &args)
         }
     }
 
-    auto matcher = loadMatcher(rulesPath);
-    if (!matcher) {
-        printErr(matcher.error());
+    auto pack = rg::detect::RulePack::load(rulesPath);
+    if (!pack) {
+        printErr(pack.error());
         return kExitFailed;
     }
     QFile input;
@@ -146,28 +116,20 @@ int scan(const QStringList &args)
         printErr(u"%1: cannot read: %2"_s.arg(inputPath, input.errorString()));
         return kExitFailed;
     }
-    const QString inputName = inputPath == u"-"_s ? u"<stdin>"_s : inputPath;
-
-    int failures = 0;
-    qint64 lineNumber = 0;
-    while (!input.atEnd()) {
-        const QByteArray line = input.readLine();
-        ++lineNumber;
-        if (line.trimmed().isEmpty())
-            continue;
-        const auto conversation = rg::model::Conversation::fromJsonLine(line);
-        if (!conversation) {
-            printErr(u"%1:%2: %3"_s.arg(inputName).arg(lineNumber).arg(conversation.error()));
-            ++failures;
-            continue;
-        }
-        const auto detection = matcher.value()->scan(conversation.value());
-        const auto assessment = rg::risk::assess(detection.findings, detection.sequences);
-        writeOut(explain ? explainText(conversation.value(), detection, assessment)
-                         : resultLine(conversation.value().id, detection, assessment));
+    QFile output;
+    if (!output.open(stdout, QIODevice::WriteOnly)) {
+        printErr(u"cannot write to standard output: %1"_s.arg(output.errorString()));
+        return kExitFailed;
     }
-    std::fflush(stdout);
-    return failures ? kExitFailed : kExitOk;
+    const QString inputName = inputPath == u"-"_s ? u"<stdin>"_s : inputPath;
+    const auto summary = rg::batch::scanStream(pack.value(), input, output, inputName,
+                                               printErr, options);
+    output.flush();
+    if (!summary) {
+        printErr(summary.error());
+        return kExitFailed;
+    }
+    return summary.value().failed ? kExitFailed : kExitOk;
 }
 
 int rulesCheck(const QStringList &args)

@@ -120,6 +120,9 @@ private slots:
     void hostileInput();
     void manyMatchesBounded();
     void countCandidates();
+    void widePatternsCutForSinglePass_data();
+    void widePatternsCutForSinglePass();
+    void mergedPhrasesFindEachPattern();
 
 private:
     // Scans one message with matcher and checks every finding quotes its span exactly.
@@ -501,6 +504,53 @@ void TestMatcher::countCandidates()
     QVERIFY2(matcher.ok(), qPrintable(errorOf(matcher)));
     QCOMPARE(matcher.value()->countCandidates(u"a gift card or c@shapp"_s), std::size_t(2));
     QCOMPARE(matcher.value()->countCandidates(u"nothing here"_s), std::size_t(0));
+}
+
+void TestMatcher::widePatternsCutForSinglePass_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::newRow("gap filled") << u"refund the whole lot to a gift card"_s
+                                << QStringList{u"refund the whole lot to a gift card@0"_s};
+    QTest::newRow("gap too wide") << u"refund one two three four five six seven to a gift card"_s
+                                  << QStringList{};
+    QTest::newRow("prefix without the rest") << u"refund it please"_s << QStringList{};
+    QTest::newRow("alternative after a gap")
+        << u"i want store credit now"_s << QStringList{u"store credit@7"_s};
+    QTest::newRow("class loop first") << u"mail me at x.y@example.com"_s
+                                      << QStringList{u"x.y@example.com@11"_s};
+}
+
+// A pattern with a wide gap is looked for by its cut in the single pass, then matched exactly:
+// findings are those of the exact pattern, no more and no less.
+void TestMatcher::widePatternsCutForSinglePass()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+
+    auto matcher = compile(R"([
+        {"id":"gap","cue":"payment_redirect","weight":0.5,
+         "patterns":[{"regex":"\\brefund(?: \\S+){0,5} to a gift card\\b"},
+                     {"regex":"\\b(?:\\w+ ){0,3}gift voucher|store credit"}]},
+        {"id":"mail","cue":"off_platform","weight":0.5,
+         "patterns":[{"regex":"[a-z0-9._]+@[a-z0-9-]+\\.[a-z]+","view":"plain"}]}])");
+    QVERIFY2(matcher.ok(), qPrintable(errorOf(matcher)));
+    QCOMPARE(describe(scanOne(*matcher.value(), text)), expected);
+}
+
+// Phrases of one rule share one expression, yet each one is found where it stands; of two
+// that overlap ("right now", "now please") one finding stands for both.
+void TestMatcher::mergedPhrasesFindEachPattern()
+{
+    auto matcher = compile(R"([{"id":"urg","cue":"urgency","weight":0.25,
+        "patterns":["right now","now please","asap","as soon as possible"]}])");
+    QVERIFY2(matcher.ok(), qPrintable(errorOf(matcher)));
+    const QString text = u"asap, as soon as possible, right now please"_s;
+    const auto findings = scanOne(*matcher.value(), text);
+    QCOMPARE(describe(findings), (QStringList{u"asap@0"_s, u"as soon as possible@6"_s,
+                                              u"right now@27"_s}));
+    verifyEvidence({Message{Role::Customer, text, {}}}, findings);
 }
 
 QTEST_APPLESS_MAIN(TestMatcher)

@@ -1,0 +1,203 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "batch/streamscanner.h"
+
+#include "batch/scanreport.h"
+#include "detect/matcher.h"
+#include "risk/riskscorer.h"
+
+#include <QIODevice>
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace rg::batch {
+
+namespace {
+
+using namespace Qt::StringLiterals;
+
+struct Batch
+{
+    qint64 firstLine = 0;
+    std::vector<QByteArray> lines;
+    QByteArray output;
+    QStringList errors;
+    qint64 scanned = 0;
+    bool done = false;
+};
+
+void scanBatch(detect::Matcher &matcher, Batch &batch, const QString &inputName, bool explain)
+{
+    for (std::size_t i = 0; i < batch.lines.size(); ++i) {
+        const QByteArray &line = batch.lines[i];
+        if (line.trimmed().isEmpty())
+            continue;
+        const auto conversation = model::Conversation::fromJsonLine(line);
+        if (!conversation) {
+            batch.errors.append(u"%1:%2: %3"_s.arg(inputName)
+                                    .arg(batch.firstLine + static_cast<qint64>(i))
+                                    .arg(conversation.error()));
+            continue;
+        }
+        const auto detection = matcher.scan(conversation.value());
+        const auto assessment = risk::assess(detection.findings, detection.sequences);
+        batch.output += explain ? explainText(conversation.value(), detection, assessment)
+                                : resultLine(conversation.value(), detection, assessment);
+        ++batch.scanned;
+    }
+    batch.lines.clear();
+    batch.done = true;
+}
+
+// Reads, hands batches to the workers and writes finished ones in input order.
+class Pipeline final
+{
+public:
+    Pipeline(QIODevice &out, const std::function<void(const QString &)> &onError)
+        : m_out(out), m_onError(onError)
+    {}
+
+    void push(std::shared_ptr<Batch> batch, std::size_t maxInFlight)
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            writeFinished();
+            if (m_inFlight.size() < maxInFlight)
+                break;
+            m_changed.wait(lock);
+        }
+        m_inFlight.push_back(batch);
+        m_todo.push_back(std::move(batch));
+        m_changed.notify_all();
+    }
+
+    void finish()
+    {
+        std::unique_lock lock(m_mutex);
+        m_closed = true;
+        m_changed.notify_all();
+        while (!m_inFlight.empty()) {
+            m_changed.wait(lock, [&] { return m_inFlight.front()->done; });
+            writeFinished();
+        }
+    }
+
+    // Worker loop: take batches until the reader is done and nothing is left.
+    void work(detect::Matcher &matcher, const QString &inputName, bool explain)
+    {
+        for (;;) {
+            std::shared_ptr<Batch> batch;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [&] { return !m_todo.empty() || m_closed; });
+                if (m_todo.empty())
+                    return;
+                batch = std::move(m_todo.front());
+                m_todo.pop_front();
+            }
+            Batch result;
+            result.firstLine = batch->firstLine;
+            result.lines = std::move(batch->lines);
+            scanBatch(matcher, result, inputName, explain);
+            {
+                const std::lock_guard lock(m_mutex);
+                *batch = std::move(result);
+            }
+            m_changed.notify_all();
+        }
+    }
+
+    StreamSummary summary() const { return m_summary; }
+
+private:
+    // Called with m_mutex held: writes the finished batches at the head, in input order.
+    void writeFinished()
+    {
+        while (!m_inFlight.empty() && m_inFlight.front()->done) {
+            const std::shared_ptr<Batch> batch = std::move(m_inFlight.front());
+            m_inFlight.pop_front();
+            for (const QString &error : std::as_const(batch->errors))
+                m_onError(error);
+            m_out.write(batch->output);
+            m_summary.scanned += batch->scanned;
+            m_summary.failed += batch->errors.size();
+        }
+    }
+
+    QIODevice &m_out;
+    const std::function<void(const QString &)> &m_onError;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::shared_ptr<Batch>> m_inFlight; // input order
+    std::deque<std::shared_ptr<Batch>> m_todo;
+    bool m_closed = false;
+    StreamSummary m_summary;
+};
+
+} // namespace
+
+/*!
+ * Scans \a in to \a out with \a options.jobs threads. With one job everything runs on the
+ * calling thread; with more, the calling thread reads and writes while the workers scan, each
+ * with its own Matcher (a Matcher is not thread-safe).
+ */
+Result<StreamSummary> scanStream(const detect::RulePack &pack, QIODevice &in, QIODevice &out,
+                                 const QString &inputName,
+                                 const std::function<void(const QString &)> &onError,
+                                 const StreamOptions &options)
+{
+    const int jobs = std::max(1, options.jobs);
+    std::vector<std::unique_ptr<detect::Matcher>> matchers;
+    for (int j = 0; j < jobs; ++j) {
+        auto matcher = detect::Matcher::compile(pack);
+        if (!matcher)
+            return Error{matcher.error()};
+        matchers.push_back(std::move(matcher).value());
+    }
+
+    const auto readBatch = [&](qint64 &lineNumber) {
+        auto batch = std::make_shared<Batch>();
+        batch->firstLine = lineNumber + 1;
+        while (static_cast<int>(batch->lines.size()) < options.batchLines && !in.atEnd()) {
+            batch->lines.push_back(in.readLine());
+            ++lineNumber;
+        }
+        return batch;
+    };
+
+    qint64 lineNumber = 0;
+    if (jobs == 1) {
+        StreamSummary summary;
+        while (!in.atEnd()) {
+            auto batch = readBatch(lineNumber);
+            scanBatch(*matchers.front(), *batch, inputName, options.explain);
+            for (const QString &error : std::as_const(batch->errors))
+                onError(error);
+            out.write(batch->output);
+            summary.scanned += batch->scanned;
+            summary.failed += batch->errors.size();
+        }
+        return summary;
+    }
+
+    Pipeline pipeline(out, onError);
+    std::vector<std::thread> workers;
+    for (int j = 0; j < jobs; ++j) {
+        workers.emplace_back([&, j] {
+            pipeline.work(*matchers[j], inputName, options.explain);
+        });
+    }
+    while (!in.atEnd())
+        pipeline.push(readBatch(lineNumber), static_cast<std::size_t>(jobs) * 2);
+    pipeline.finish();
+    for (std::thread &worker : workers)
+        worker.join();
+    return pipeline.summary();
+}
+
+} // namespace rg::batch
