@@ -40,7 +40,7 @@ constexpr char leetLetter(char c)
     case '9':
         return 'g';
     case '|':
-        return 'l';
+        return 'i';
     default:
         return 0;
     }
@@ -444,9 +444,14 @@ void Normaliser::foldUnits(FoldedText &out)
             last = Separator;
             break;
         case Letter:
+            // "l" and "i" are one letter here: leetspeak writes both as "1", "|" or "!"
+            // ("te1egram", "d1scord"), and patterns are folded the same way.
+            append(out, unit.byte == 'l' ? 'i' : unit.byte, unit);
+            last = Letter;
+            break;
         case Other:
             append(out, unit.byte, unit);
-            last = unit.kind;
+            last = Other;
             break;
         }
     }

@@ -25,7 +25,8 @@ enum class View : std::uint8_t {
     Plain,
     // Plain, plus what refund coaches use to dodge filters: accents stripped, cross-script
     // homoglyphs mapped to their Latin look-alikes (Unicode confusables, UTS #39 skeletons),
-    // leetspeak inside words, separators inside words and letters spaced out joined up.
+    // leetspeak inside words, separators inside words and letters spaced out joined up; "l" and
+    // "i" are one letter, as leetspeak's "1" stands for either.
     Folded,
 };
 

@@ -18,17 +18,18 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-// In the folded text a hyphen or dot inside a word is gone ("no-return" reads "noreturn"), so a
-// space written in a pattern also matches no space at all. Spaces inside a character class, or
-// already followed by a quantifier, are left as written.
-std::string spacesMayJoin(const std::string &regex)
+// A folded-view regex as the folded text needs it. A hyphen or dot inside a word is gone there
+// ("no-return" reads "noreturn"), so a space written in a pattern also matches no space at all
+// (spaces inside a character class, or already followed by a quantifier, are left as written);
+// and "l" is written "i", as the folded text writes it.
+std::string foldedRegex(const std::string &regex)
 {
     std::string out;
     out.reserve(regex.size() + 8);
     bool inClass = false;
     for (std::size_t i = 0; i < regex.size(); ++i) {
         const char c = regex[i];
-        out += c;
+        out += c == 'l' ? 'i' : c;
         if (c == '\\' && i + 1 < regex.size()) {
             out += regex[++i];
             continue;
@@ -102,7 +103,7 @@ public:
             return fail(where, field, u"empty pattern"_s);
         pattern.source = text;
         if (pattern.isRegex) {
-            pattern.regex = pattern.view == View::Folded ? spacesMayJoin(text.toStdString())
+            pattern.regex = pattern.view == View::Folded ? foldedRegex(text.toStdString())
                                                          : text.toStdString();
         } else {
             const std::string folded = m_normaliser.fold(text.toStdString(), pattern.view);

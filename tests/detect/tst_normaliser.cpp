@@ -111,7 +111,9 @@ void TestNormaliser::verifyRow(View view)
     const FoldedText folded = fold(input, view, codePoints);
     QString problem;
     QVERIFY2(mapIsConsistent(folded, codePoints.size(), &problem), qPrintable(problem));
-    const std::string needle = token.toStdString();
+    // The token is folded as a rule's phrase is ("telegram" reads "teiegram"), so rows name
+    // what a pattern author writes.
+    const std::string needle = m_normaliser.fold(token.toStdString(), view);
     const std::size_t at = folded.text.find(needle);
     QVERIFY2(at != std::string::npos, qPrintable(u"\"%1\" not in folded text \"%2\""_s.arg(
                                           token, QString::fromStdString(folded.text))));
@@ -383,7 +385,7 @@ void TestNormaliser::nonBmp()
         return;
     std::u32string codePoints;
     const FoldedText folded = fold(input, View::Folded, codePoints);
-    const std::string needle = token.toStdString();
+    const std::string needle = m_normaliser.fold(token.toStdString(), View::Folded);
     const std::size_t at = folded.text.find(needle);
     QCOMPARE(folded.original(at, at + needle.size()).start, start);
 }
@@ -418,19 +420,20 @@ void TestNormaliser::staysIntact_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("folded");
 
-    QTest::newRow("4pm") << u"call me at 4pm"_s << u"call me at 4pm"_s;
+    QTest::newRow("4pm") << u"call me at 4pm"_s << u"caii me at 4pm"_s;
     QTest::newRow("$50") << u"I can pay $50 now"_s << u"i can pay $50 now"_s;
     QTest::newRow("5 minutes") << u"in 5 minutes"_s << u"in 5 minutes"_s;
     QTest::newRow("5mins") << u"in 5mins"_s << u"in 5mins"_s;
     QTest::newRow("order number") << u"order 123-456"_s << u"order 123-456"_s;
     QTest::newRow("sentence end") << u"It arrived.Then it broke"_s << u"it arrived.then it broke"_s;
     QTest::newRow("2nd") << u"the 2nd box"_s << u"the 2nd box"_s;
-    QTest::newRow("price") << u"$1,299.99 total"_s << u"$1,299.99 total"_s;
+    QTest::newRow("price") << u"$1,299.99 total"_s << u"$1,299.99 totai"_s;
     QTest::newRow("short words") << u"I am a fan"_s << u"i am a fan"_s;
-    QTest::newRow("whitespace") << u"  hello \t  world  "_s << u"hello world "_s;
+    QTest::newRow("whitespace") << u"  hello \t  world  "_s << u"heiio worid "_s;
 }
 
-// Ordinary text that must not be mangled: times, amounts, durations, numbers, sentence ends.
+// Ordinary text that must not be mangled: times, amounts, durations, numbers, sentence ends
+// (only "l" reads "i", as everywhere in the folded view).
 void TestNormaliser::staysIntact()
 {
     QFETCH(QString, input);
@@ -468,9 +471,10 @@ void TestNormaliser::codePoints()
 void TestNormaliser::phraseFoldsLikeText()
 {
     QCOMPARE(m_normaliser.fold("Gift-Card", View::Folded), std::string("giftcard"));
-    QCOMPARE(m_normaliser.fold("T\xD0\xB5legram", View::Folded), std::string("telegram"));
+    QCOMPARE(m_normaliser.fold("T\xD0\xB5legram", View::Folded), std::string("teiegram"));
+    QCOMPARE(m_normaliser.fold("te1egram", View::Folded), std::string("teiegram"));
     QCOMPARE(m_normaliser.fold("bit.ly", View::Plain), std::string("bit.ly"));
-    QCOMPARE(m_normaliser.fold("bit.ly", View::Folded), std::string("bitly"));
+    QCOMPARE(m_normaliser.fold("bit.ly", View::Folded), std::string("bitiy"));
     QCOMPARE(m_normaliser.fold("\xE2\x80\x8B", View::Folded), std::string());
 }
 
