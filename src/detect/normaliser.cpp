@@ -423,9 +423,15 @@ void Normaliser::foldUnits(FoldedText &out)
             last = leet ? Letter : Digit;
             break;
         }
-        case Symbol:
-            if (last == Letter
-                && (isLetter(j + 1) || (j + 1 < n && m_units[j + 1].kind == Digit))) {
+        case Symbol: {
+            // Inside a word a symbol is a letter: "c@shapp", and chains such as "c@$h@pp".
+            std::size_t next = j + 1;
+            while (next < n && next < j + 4
+                   && (m_units[next].kind == Symbol || m_units[next].kind == Digit)
+                   && leetLetter(m_units[next].byte)) {
+                ++next;
+            }
+            if (last == Letter && isLetter(next)) {
                 append(out, leetLetter(unit.byte), unit);
                 last = Letter;
             } else {
@@ -433,6 +439,7 @@ void Normaliser::foldUnits(FoldedText &out)
                 last = Symbol;
             }
             break;
+        }
         case Separator:
             // "tele.gram", "dis-cord", "didn't": a separator inside a word goes. A full stop
             // before a capital letter ends a sentence and stays.
