@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
+#include <string_view>
 
 namespace rg::app {
 
@@ -47,11 +48,23 @@ void setupLogging(bool quiet)
     auto logger = spdlog::stderr_color_mt("refundguard");
     logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e [%n] %^%l%$: %v");
     spdlog::level::level_enum level = quiet ? spdlog::level::warn : spdlog::level::info;
-    if (const char *env = std::getenv("RG_LOG_LEVEL"))
-        level = spdlog::level::from_str(env);
+    bool unknownLevel = false;
+    if (const char *env = std::getenv("RG_LOG_LEVEL")) {
+        const auto parsed = spdlog::level::from_str(env);
+        // from_str answers "off" for anything it does not know; only "off" itself means off.
+        if (parsed != spdlog::level::off || std::string_view(env) == "off")
+            level = parsed;
+        else
+            unknownLevel = true;
+    }
     logger->set_level(level);
     spdlog::set_default_logger(logger);
     qInstallMessageHandler(routeQtMessage);
+    if (unknownLevel) {
+        logger->warn("RG_LOG_LEVEL=\"{}\" is not a level (trace, debug, info, warn, error, "
+                     "critical, off); keeping {}",
+                     std::getenv("RG_LOG_LEVEL"), spdlog::level::to_string_view(level));
+    }
 }
 
 } // namespace rg::app

@@ -24,6 +24,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
 constexpr int kMaxJobs = 64;
+constexpr int kDefaultJobs = 4;
 
 const QString kDefaultPack = u":/rulepacks/default.json"_s;
 
@@ -34,7 +35,8 @@ Commands:
       Scan transcript JSONL (one conversation a line; standard input when FILE is - or
       missing) and write one JSON result a line, in the same order. --explain prints a
       readable report instead. --rules uses another rule pack than the built-in one.
-      --jobs scans with N threads (default: one per core); output order is kept.
+      --jobs scans with N threads (default for a file: one per core, at most 4; for
+      standard input: 1, answering each line as it arrives); output order is kept.
   rules check PATH
       Validate a rule pack and print how many rules it has per cue.
 
@@ -68,7 +70,7 @@ int scan(const QStringList &args)
     QString rulesPath = kDefaultPack;
     QString inputPath = u"-"_s;
     rg::batch::StreamOptions options;
-    options.jobs = std::clamp(QThread::idealThreadCount(), 1, kMaxJobs);
+    bool jobsGiven = false;
     bool haveInput = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args[i];
@@ -88,6 +90,7 @@ int scan(const QStringList &args)
                 value = arg.mid(7);
             }
             bool ok = false;
+            jobsGiven = true;
             options.jobs = value.toInt(&ok);
             if (!ok || options.jobs < 1 || options.jobs > kMaxJobs)
                 return usageError(u"--jobs takes a number from 1 to %1"_s.arg(kMaxJobs));
@@ -102,6 +105,13 @@ int scan(const QStringList &args)
             haveInput = true;
         }
     }
+
+    // A file is scanned in batches on every core; standard input may be a live feed, so each
+    // line is answered as soon as it arrives unless --jobs asks for batches.
+    if (!jobsGiven)
+        options.jobs = inputPath == u"-"_s ? 1 : std::clamp(QThread::idealThreadCount(), 1, kDefaultJobs);
+    if (inputPath == u"-"_s && options.jobs == 1)
+        options.batchLines = 1;
 
     auto pack = rg::detect::RulePack::load(rulesPath);
     if (!pack) {

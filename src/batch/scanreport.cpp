@@ -27,20 +27,20 @@ QByteArray resultLine(const model::Conversation &conversation, const detect::Det
 QByteArray explainText(const model::Conversation &conversation,
                        const detect::Detection &detection, const risk::Assessment &assessment)
 {
-    QString out = u"%1  risk %2  %3\n"_s.arg(conversation.id)
-                      .arg(assessment.risk, 0, 'f', 2)
-                      .arg(risk::levelName(assessment.level).toUpper());
+    // Customer text goes in by concatenation only: a "%1" in it must stay as typed.
+    QString out = conversation.id + u"  risk "_s + QString::number(assessment.risk, 'f', 2) + u"  "_s
+                  + risk::levelName(assessment.level).toUpper() + u'\n';
     if (!assessment.reasons.empty()) {
         out += u"  top reasons:\n"_s;
         for (std::size_t i = 0; i < assessment.reasons.size() && i < 3; ++i)
-            out += u"    - %1\n"_s.arg(assessment.reasons[i].text);
+            out += u"    - "_s + assessment.reasons[i].text + u'\n';
     }
     for (const auto &finding : detection.findings) {
-        out += u"  turn %1 %2  %3  \"%4\"  (rule %5, weight %6)\n"_s.arg(finding.turn, 3)
-                   .arg(model::roleName(conversation.messages[finding.turn].role), -8)
-                   .arg(finding.cue, -22)
-                   .arg(finding.evidence, finding.rule)
-                   .arg(finding.weight);
+        out += u"  turn "_s + QString::number(finding.turn).rightJustified(3) + u' '
+               + model::roleName(conversation.messages[finding.turn].role).leftJustified(8)
+               + u"  "_s + finding.cue.leftJustified(22) + u"  \""_s + finding.evidence
+               + u"\"  (rule "_s + finding.rule + u", weight "_s + QString::number(finding.weight)
+               + u")\n"_s;
     }
     if (detection.findings.empty())
         out += u"  no cues found\n"_s;

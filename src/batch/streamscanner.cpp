@@ -6,6 +6,7 @@
 #include "detect/matcher.h"
 #include "risk/riskscorer.h"
 
+#include <QFileDevice>
 #include <QIODevice>
 
 #include <condition_variable>
@@ -20,6 +21,11 @@ namespace rg::batch {
 namespace {
 
 using namespace Qt::StringLiterals;
+
+// Longer lines are reported and skipped: a conversation is text a person typed, and the
+// normaliser's offset map costs a few dozen bytes per byte.
+constexpr qint64 kMaxLineBytes = 8 << 20;
+const QByteArray kTooLong = QByteArrayLiteral("\0too-long");
 
 struct Batch
 {
@@ -37,6 +43,12 @@ void scanBatch(detect::Matcher &matcher, Batch &batch, const QString &inputName,
         const QByteArray &line = batch.lines[i];
         if (line.trimmed().isEmpty())
             continue;
+        if (line == kTooLong) {
+            batch.errors.append(u"%1:%2: line longer than %3 MiB, skipped"_s.arg(inputName)
+                                    .arg(batch.firstLine + static_cast<qint64>(i))
+                                    .arg(kMaxLineBytes >> 20));
+            continue;
+        }
         const auto conversation = model::Conversation::fromJsonLine(line);
         if (!conversation) {
             batch.errors.append(u"%1:%2: %3"_s.arg(inputName)
@@ -164,7 +176,15 @@ Result<StreamSummary> scanStream(const detect::RulePack &pack, QIODevice &in, QI
         auto batch = std::make_shared<Batch>();
         batch->firstLine = lineNumber + 1;
         while (static_cast<int>(batch->lines.size()) < options.batchLines && !in.atEnd()) {
-            batch->lines.push_back(in.readLine());
+            QByteArray line = in.readLine(kMaxLineBytes + 1);
+            if (line.size() > kMaxLineBytes && !line.endsWith('\n')) {
+                // Skip the rest of the line without holding it.
+                char c = 0;
+                while (in.getChar(&c) && c != '\n') {
+                }
+                line = kTooLong;
+            }
+            batch->lines.push_back(std::move(line));
             ++lineNumber;
         }
         return batch;
@@ -179,6 +199,8 @@ Result<StreamSummary> scanStream(const detect::RulePack &pack, QIODevice &in, QI
             for (const QString &error : std::as_const(batch->errors))
                 onError(error);
             out.write(batch->output);
+            if (auto *file = qobject_cast<QFileDevice *>(&out))
+                file->flush();
             summary.scanned += batch->scanned;
             summary.failed += batch->errors.size();
         }

@@ -17,7 +17,7 @@ struct StreamOptions
 {
     bool explain = false; // readable report instead of JSON lines
     int jobs = 1;         // scanning threads; each compiles its own matcher
-    int batchLines = 256; // lines handed to a thread at a time
+    int batchLines = 256; // lines handed to a thread at a time; 1 for a live feed
 };
 
 struct StreamSummary

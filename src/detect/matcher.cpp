@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <numeric>
 #include <tuple>
@@ -17,8 +18,9 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-// Spans reported per rule part and message: enough for any honest text, bounded for hostile text.
-constexpr int kMaxSpans = 32;
+// Spans collected per expression and message. Padding a message with decoys must not push the
+// real cue past the limit, so it is generous; work stays linear in the text either way.
+constexpr int kMaxSpans = 4096;
 
 RE2::Options regexOptions()
 {
@@ -39,6 +41,53 @@ int viewIndex(View view)
 // small, since each gap pending in several patterns at once multiplies the DFA's states.
 // A pattern is kept whole when the cut would drop a later top-level alternative or leave
 // almost nothing to look for.
+// Index of the "]" closing the character class that opens at regex[open] ("[^]x]", "[\]]" and
+// "[[:alpha:]]" included), or npos.
+std::size_t classEnd(const std::string &regex, std::size_t open)
+{
+    std::size_t i = open + 1;
+    if (i < regex.size() && regex[i] == '^')
+        ++i;
+    if (i < regex.size() && regex[i] == ']')
+        ++i;
+    for (; i < regex.size(); ++i) {
+        if (regex[i] == '\\') {
+            ++i;
+        } else if (regex[i] == '[' && i + 1 < regex.size() && regex[i + 1] == ':') {
+            const std::size_t close = regex.find(":]", i + 2);
+            if (close == std::string::npos)
+                return std::string::npos;
+            i = close + 1;
+        } else if (regex[i] == ']') {
+            return i;
+        }
+    }
+    return std::string::npos;
+}
+
+// Whether the "{...}" at regex[open] repeats without a small bound ("{2,}", "{0,5}"). Braces
+// that are no quantifier at all (RE2 reads them as literal text) are not.
+bool wideRepeat(const std::string &regex, std::size_t open)
+{
+    const std::size_t close = regex.find('}', open);
+    if (close == std::string::npos)
+        return false;
+    const std::string_view body(regex.data() + open + 1, close - open - 1);
+    const std::size_t comma = body.find(',');
+    const auto isNumber = [](std::string_view digits) {
+        return !digits.empty() && digits.size() < 6
+               && digits.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    if (comma == std::string_view::npos || !isNumber(body.substr(0, comma)))
+        return false;
+    const std::string_view upper = body.substr(comma + 1);
+    if (upper.empty())
+        return true;
+    int bound = 0;
+    std::from_chars(upper.data(), upper.data() + upper.size(), bound);
+    return isNumber(upper) && bound > 2;
+}
+
 std::string prefilterPattern(const std::string &regex)
 {
     int depth = 0;
@@ -53,7 +102,7 @@ std::string prefilterPattern(const std::string &regex)
             wide = i < regex.size() && std::strchr("SWwD", regex[i]) != nullptr;
             break;
         case '[':
-            i = regex.find(']', i + 2);
+            i = classEnd(regex, i);
             if (i == std::string::npos)
                 return regex;
             wide = true;
@@ -72,44 +121,42 @@ std::string prefilterPattern(const std::string &regex)
             continue;
         }
         const char next = i + 1 < regex.size() ? regex[i + 1] : '\0';
-        bool unbounded = next == '+' || next == '*';
-        if (next == '{') {
-            const std::size_t close = regex.find('}', i + 1);
-            const std::string body = regex.substr(i + 2, close - i - 2);
-            const std::size_t comma = body.find(',');
-            unbounded = comma != std::string::npos
-                        && (comma + 1 == body.size() || std::stoi(body.substr(comma + 1)) > 2);
-        }
+        const bool unbounded = next == '+' || next == '*' || (next == '{' && wideRepeat(regex, i + 1));
         if (wide && unbounded)
             cut = depth == 0 ? atom : outerGroup;
     }
     if (cut == std::string::npos)
         return regex;
+    // A top-level alternative after the cut would be lost with it: keep the pattern whole.
     depth = 0;
     for (std::size_t i = cut; i < regex.size(); ++i) {
         const char c = regex[i];
-        if (c == '\\')
+        if (c == '\\') {
             ++i;
-        else if (c == '(')
+        } else if (c == '[') {
+            i = classEnd(regex, i);
+            if (i == std::string::npos)
+                return regex;
+        } else if (c == '(') {
             ++depth;
-        else if (c == ')')
+        } else if (c == ')') {
             --depth;
-        else if (c == '|' && depth == 0)
+        } else if (c == '|' && depth == 0) {
             return regex;
+        }
     }
     // The cut must still name something: a literal run of three letters or more.
     std::size_t run = 0;
     std::size_t longest = 0;
-    bool inClass = false;
     for (std::size_t i = 0; i < cut; ++i) {
         const char c = regex[i];
         if (c == '\\') {
             ++i;
             run = 0;
-        } else if (c == '[' || c == ']') {
-            inClass = c == '[';
+        } else if (c == '[') {
+            i = classEnd(regex, i);
             run = 0;
-        } else if (!inClass && std::isalnum(static_cast<unsigned char>(c))) {
+        } else if (std::isalnum(static_cast<unsigned char>(c))) {
             longest = std::max(longest, ++run);
         } else {
             run = 0;
@@ -286,18 +333,16 @@ void Matcher::findSpans(const PerView &regexes, std::vector<Span> &spans)
     }
 }
 
-// Words that stand wholly between two spans of the original text (0 when they touch or overlap).
-// Any Unicode white space separates words; invisible characters and lone combining marks make
-// no word, so padding with them cannot push a near pattern out of reach.
-int Matcher::wordsBetween(Span a, Span b) const
+// Counts, for every code point, the words that start before it; words are separated by white
+// space, and invisible characters and lone combining marks belong to no word. Built once per
+// message, so the distance between any two spans is a subtraction.
+void Matcher::indexWords()
 {
-    if (b.start < a.start)
-        std::swap(a, b);
-    if (b.start <= a.end)
-        return 0;
-    int words = 0;
+    m_wordStarts.assign(m_codePoints.size() + 1, 0);
     bool inWord = false;
-    for (int i = a.end; i < b.start; ++i) {
+    int words = 0;
+    for (std::size_t i = 0; i < m_codePoints.size(); ++i) {
+        m_wordStarts[i] = words;
         const auto c = static_cast<UChar32>(m_codePoints[i]);
         const auto type = u_charType(c);
         if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)
@@ -308,19 +353,48 @@ int Matcher::wordsBetween(Span a, Span b) const
             ++words;
         inWord = !space;
     }
-    return words;
+    m_wordStarts[m_codePoints.size()] = words;
 }
 
+// Words that stand between two spans of the original text (0 when they touch or overlap).
+int Matcher::wordsBetween(Span a, Span b) const
+{
+    if (b.start < a.start)
+        std::swap(a, b);
+    if (b.start <= a.end)
+        return 0;
+    return m_wordStarts[b.start] - m_wordStarts[a.end];
+}
+
+/*!
+ * Whether a span of \a others lies within \a words words of \a a; \a others must be sorted by
+ * start. The nearest such span goes to \a nearest; when one is asked for (a near group), spans
+ * inside \a a itself do not count: a near word must stand beside the match, not be part of it.
+ */
 bool Matcher::within(Span a, const std::vector<Span> &others, int words, Span *nearest) const
 {
     int best = words + 1;
-    for (const Span &other : others) {
+    const auto consider = [&](Span other) {
+        if (nearest && other.start >= a.start && other.end <= a.end)
+            return;
         const int distance = wordsBetween(a, other);
         if (distance < best) {
             best = distance;
             if (nearest)
                 *nearest = other;
         }
+    };
+    // Spans starting at or after a.start: the first few, nearest first.
+    auto it = std::lower_bound(others.begin(), others.end(), a.start,
+                               [](Span span, int start) { return span.start < start; });
+    for (auto after = it; after != others.end() && after - it < 8; ++after)
+        consider(*after);
+    // Spans starting before a.start: walk back while one could still be near enough.
+    for (auto before = it; before != others.begin();) {
+        --before;
+        consider(*before);
+        if (best == 0 || wordsBetween({before->start, before->start}, a) > words + 64)
+            break;
     }
     return best <= words;
 }
@@ -363,7 +437,10 @@ std::vector<model::Finding> Matcher::scanMessage(int turn, const model::Message 
     m_foldedValid.fill(false);
     for (int v = 0; v < kViews; ++v)
         prefilter(v, message.role);
+    if (!m_touchedRules.empty())
+        indexWords();
 
+    const auto byStart = [](Span x, Span y) { return x.start < y.start; };
     std::vector<Span> primary, others;
     for (const int r : m_touchedRules) {
         m_touched[r] = 0;
@@ -381,6 +458,7 @@ std::vector<model::Finding> Matcher::scanMessage(int turn, const model::Message 
         if (rule.unless) {
             others.clear();
             findSpans(compiled.unless, others);
+            std::sort(others.begin(), others.end(), byStart);
             std::erase_if(primary, [&](Span span) {
                 return within(span, others, rule.unless->within, nullptr);
             });
@@ -388,6 +466,7 @@ std::vector<model::Finding> Matcher::scanMessage(int turn, const model::Message 
         if (rule.near && !primary.empty()) {
             others.clear();
             findSpans(compiled.near, others);
+            std::sort(others.begin(), others.end(), byStart);
         }
         for (Span span : primary) {
             if (rule.near) {
@@ -430,28 +509,35 @@ Detection Matcher::scan(const model::Conversation &conversation)
     }
 
     for (const Sequence &sequence : m_pack.sequences) {
-        // Earliest completion: each step is the first finding of its cue at or after the last.
-        std::vector<int> turns;
-        int fromTurn = 0;
-        int fromPos = 0;
-        for (const QString &step : sequence.steps) {
-            const auto it = std::find_if(detection.findings.begin(), detection.findings.end(),
-                                         [&](const model::Finding &f) {
-                                             return f.cue == step
-                                                    && (f.turn > fromTurn
-                                                        || (f.turn == fromTurn && f.start >= fromPos));
-                                         });
-            if (it == detection.findings.end())
-                break;
-            turns.push_back(it->turn);
-            fromTurn = it->turn;
-            fromPos = it->end;
+        // Each finding of the first step may open the sequence; the rest follow as early as
+        // they can. The first completion that fits within_turns counts.
+        for (const model::Finding &first : detection.findings) {
+            if (first.cue != sequence.steps.front())
+                continue;
+            std::vector<int> turns{first.turn};
+            int fromTurn = first.turn;
+            int fromPos = first.end;
+            for (qsizetype step = 1; step < sequence.steps.size(); ++step) {
+                const auto it = std::find_if(
+                    detection.findings.begin(), detection.findings.end(),
+                    [&](const model::Finding &f) {
+                        return f.cue == sequence.steps[step]
+                               && (f.turn > fromTurn || (f.turn == fromTurn && f.start >= fromPos));
+                    });
+                if (it == detection.findings.end())
+                    break;
+                turns.push_back(it->turn);
+                fromTurn = it->turn;
+                fromPos = it->end;
+            }
+            if (turns.size() != static_cast<std::size_t>(sequence.steps.size()))
+                break; // later openings cannot complete either
+            if (sequence.withinTurns > 0 && turns.back() - turns.front() > sequence.withinTurns)
+                continue;
+            detection.sequences.push_back(
+                {sequence.id, sequence.description, sequence.weight, turns});
+            break;
         }
-        if (turns.size() != static_cast<std::size_t>(sequence.steps.size()))
-            continue;
-        if (sequence.withinTurns > 0 && turns.back() - turns.front() > sequence.withinTurns)
-            continue;
-        detection.sequences.push_back({sequence.id, sequence.description, sequence.weight, turns});
     }
     return detection;
 }

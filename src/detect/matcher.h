@@ -72,6 +72,7 @@ private:
     void prefilter(int view, model::Role role);
     void findSpans(const re2::RE2 &regex, int view, std::vector<Span> &spans);
     void findSpans(const PerView &regexes, std::vector<Span> &spans);
+    void indexWords();
     int wordsBetween(Span a, Span b) const;
     bool within(Span a, const std::vector<Span> &others, int words, Span *nearest) const;
     QString quote(QStringView text, Span span) const;
@@ -88,6 +89,7 @@ private:
     std::vector<int> m_hits;
     std::vector<char> m_touched;
     std::vector<int> m_touchedRules;
+    std::vector<int> m_wordStarts; // per code point: words starting before it
 };
 
 } // namespace rg::detect

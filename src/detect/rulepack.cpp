@@ -21,7 +21,8 @@ using namespace Qt::StringLiterals;
 // A folded-view regex as the folded text needs it. A hyphen or dot inside a word is gone there
 // ("no-return" reads "noreturn"), so a space written in a pattern also matches no space at all
 // (spaces inside a character class, or already followed by a quantifier, are left as written);
-// and "l" is written "i", as the folded text writes it.
+// and "l" is written "i", as the folded text writes it (inside a character class it is left as
+// written: "[a-z]" holds both anyway).
 std::string foldedRegex(const std::string &regex)
 {
     std::string out;
@@ -29,7 +30,7 @@ std::string foldedRegex(const std::string &regex)
     bool inClass = false;
     for (std::size_t i = 0; i < regex.size(); ++i) {
         const char c = regex[i];
-        out += c == 'l' ? 'i' : c;
+        out += c == 'l' && !inClass ? 'i' : c;
         if (c == '\\' && i + 1 < regex.size()) {
             out += regex[++i];
             continue;
@@ -51,7 +52,7 @@ std::string foldedRegex(const std::string &regex)
 class PackReader final
 {
 public:
-    PackReader(const QString &source) : m_source(source) {}
+    explicit PackReader(const QString &source) : m_source(source) {}
 
     std::optional<QString> unknownKeys(const QJsonObject &object, const QString &where,
                                        std::initializer_list<QLatin1StringView> known) const
@@ -106,7 +107,7 @@ public:
             pattern.regex = pattern.view == View::Folded ? foldedRegex(text.toStdString())
                                                          : text.toStdString();
         } else {
-            const std::string folded = m_normaliser.fold(text.toStdString(), pattern.view);
+            const std::string folded = m_normaliser.fold(text.trimmed().toStdString(), pattern.view);
             std::string spaced = RE2::QuoteMeta(folded);
             if (pattern.view == View::Folded) {
                 // "gift card" also matches "gift-card" and "giftcard".

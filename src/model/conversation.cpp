@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cmath>
+
 namespace rg::model {
 
 using namespace Qt::StringLiterals;
@@ -27,10 +29,11 @@ Result<Conversation> Conversation::fromJson(const QJsonObject &json)
     const QJsonValue id = json.value(u"id"_s);
     if (id.isString())
         conversation.id = id.toString();
-    else if (id.isDouble())
+    else if (id.isDouble() && id.toDouble() == std::floor(id.toDouble())
+             && std::abs(id.toDouble()) <= 9007199254740992.0)
         conversation.id = QString::number(id.toInteger());
     else
-        return Error{u"id: expected a string"_s};
+        return Error{u"id: expected a string or a whole number"_s};
 
     const QJsonValue messages = json.value(u"messages"_s);
     if (!messages.isArray())

@@ -78,7 +78,8 @@ Assessment assess(const std::vector<model::Finding> &findings,
         const auto cue = model::findCue(it.key());
         const QString title = cue ? QString(cue->title) : it.key();
         assessment.reasons.push_back(
-            {it.key(), u"%1: \"%2\" (turn %3)"_s.arg(title, f.evidence).arg(f.turn), strength, f.turn});
+            {it.key(), title + u": \""_s + f.evidence + u"\" (turn "_s + QString::number(f.turn) + u')',
+             strength, f.turn});
     }
     for (const model::SequenceHit &hit : sequences) {
         keep *= 1.0 - hit.weight;

@@ -21,6 +21,7 @@ private slots:
     void resultsKeepInputOrder();
     void errorsNameTheLineInOrder();
     void explainWritesReport();
+    void overlongLineSkipped();
     void brokenPackFails();
 
 private:
@@ -115,6 +116,21 @@ void TestStreamScanner::errorsNameTheLineInOrder()
              qPrintable(result.errors[1]));
     QVERIFY(result.output.contains("\"id\":\"a\""));
     QVERIFY(result.output.contains("\"id\":\"c\""));
+}
+
+// A line over the limit is reported with its number and skipped; the next line still scans.
+void TestStreamScanner::overlongLineSkipped()
+{
+    const QByteArray input = R"({"id":"big","messages":[{"role":"customer","text":")"
+                             + QByteArray(9 << 20, 'a') + "\"}]}\n"
+                             + R"({"id":"next","messages":[{"role":"customer","text":"telegram"}]})"
+                             + "\n";
+    const Run result = run(input, StreamOptions{false, 1, 256});
+    QCOMPARE(result.errors.size(), 1);
+    QVERIFY2(result.errors[0].startsWith(u"input.jsonl:1: line longer than"_s),
+             qPrintable(result.errors[0]));
+    QCOMPARE(result.scanned, 1);
+    QVERIFY(result.output.contains("\"id\":\"next\""));
 }
 
 // --explain writes the readable report with the quoted evidence.

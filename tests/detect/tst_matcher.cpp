@@ -119,6 +119,7 @@ private slots:
     void hostileInput_data();
     void hostileInput();
     void manyMatchesBounded();
+    void decoysDoNotHideTheCue();
     void countCandidates();
     void widePatternsCutForSinglePass_data();
     void widePatternsCutForSinglePass();
@@ -491,8 +492,19 @@ void TestMatcher::manyMatchesBounded()
     QVERIFY2(matcher.ok(), qPrintable(errorOf(matcher)));
     const auto findings = scanOne(*matcher.value(), u"cashapp "_s.repeated(10000));
     QVERIFY(!findings.empty());
-    QVERIFY(findings.size() <= 32);
+    QVERIFY(findings.size() <= 4096);
     QCOMPARE(findings.front().start, 0);
+}
+
+// Decoys that the guards veto, however many, do not push the real cue out of reach.
+void TestMatcher::decoysDoNotHideTheCue()
+{
+    auto matcher = compile(R"([{"id":"tg","cue":"off_platform","weight":0.5,"patterns":["telegram"],
+        "unless":["telegram premium"]}])");
+    QVERIFY2(matcher.ok(), qPrintable(errorOf(matcher)));
+    const QString text = u"telegram premium "_s.repeated(200) + u"add me on telegram"_s;
+    const auto findings = scanOne(*matcher.value(), text);
+    QCOMPARE(describe(findings), QStringList{u"telegram@%1"_s.arg(text.size() - 8)});
 }
 
 // countCandidates reports how many patterns occur in one folded pass.
