@@ -176,7 +176,8 @@ Result<StreamSummary> scanStream(const detect::RulePack &pack, QIODevice &in, QI
         auto batch = std::make_shared<Batch>();
         batch->firstLine = lineNumber + 1;
         while (static_cast<int>(batch->lines.size()) < options.batchLines && !in.atEnd()) {
-            QByteArray line = in.readLine(kMaxLineBytes + 1);
+            // readLine(n) reads at most n - 1 bytes.
+            QByteArray line = in.readLine(kMaxLineBytes + 2);
             if (line.size() > kMaxLineBytes && !line.endsWith('\n')) {
                 // Skip the rest of the line without holding it.
                 char c = 0;
