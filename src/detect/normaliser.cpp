@@ -241,7 +241,7 @@ Normaliser::Kind Normaliser::asciiKind(char c)
             table[i] = Digit;
         for (const char space : {' ', '\t', '\n', '\r', '\f', '\v'})
             table[static_cast<unsigned char>(space)] = Space;
-        for (const char separator : {'.', '-', '_', '*', '\'', '`', '~', '+'})
+        for (const char separator : {'.', '-', '_', '*', '\'', '`', '~', '+', '/', '\\'})
             table[static_cast<unsigned char>(separator)] = Separator;
         for (const char symbol : {'@', '$', '!', '|'})
             table[static_cast<unsigned char>(symbol)] = Symbol;
@@ -371,22 +371,44 @@ void Normaliser::foldUnits(FoldedText &out)
     for (std::size_t j = 0; j < n; ++j) {
         if (!isSingle(j))
             continue;
+        // Gaps of one or two units: "t e l", "t  e  l", "t. e. l".
+        const auto gapAfter = [&](std::size_t at) -> std::size_t {
+            if (at + 1 < n && isGap(at + 1)) {
+                if (at + 2 < n && isGap(at + 2))
+                    return 2;
+                return 1;
+            }
+            return 0;
+        };
         std::size_t k = j;
         int count = 1;
         bool spaced = false;
-        while (k + 2 < n && isGap(k + 1) && isSingle(k + 2)) {
-            spaced = spaced || m_units[k + 1].kind == Space;
-            k += 2;
+        std::vector<std::size_t> gaps;
+        std::string signature; // every gap of a run looks the same: "a D.N.A." is "a", "DNA"
+        for (std::size_t gap = gapAfter(k); gap && k + gap + 1 <= n - 1 && isSingle(k + gap + 1);
+             gap = gapAfter(k)) {
+            std::string bytes;
+            for (std::size_t g = k + 1; g <= k + gap; ++g)
+                bytes.push_back(m_units[g].byte);
+            if (signature.empty())
+                signature = bytes;
+            else if (bytes != signature)
+                break;
+            for (std::size_t g = k + 1; g <= k + gap; ++g) {
+                spaced = spaced || m_units[g].kind == Space;
+                gaps.push_back(g);
+            }
+            k += gap + 1;
             ++count;
         }
         if (count >= 4 || (count == 3 && !spaced)) {
-            for (std::size_t g = j + 1; g < k; g += 2)
+            for (const std::size_t g : gaps)
                 m_joinAt[g] = 1;
             // The closing dot of an abbreviation ("D.N.A.") goes with it.
             if (!spaced && k + 1 < n && m_units[k + 1].byte == m_units[j + 1].byte)
                 m_joinAt[k + 1] = 1;
+            j = k;
         }
-        j = k;
     }
 
     Kind last = Space;

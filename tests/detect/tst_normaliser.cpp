@@ -232,6 +232,12 @@ void TestNormaliser::spacedLetters_data()
     QTest::newRow("dots") << u"my t.e.l.e.g.r.a.m is"_s << u"my telegram is"_s
                           << u"my t.e.l.e.g.r.a.m is"_s;
     QTest::newRow("hyphens") << u"d-i-s-c-o-r-d"_s << u"discord"_s << u"d-i-s-c-o-r-d"_s;
+    QTest::newRow("double spaces") << u"on t  e  l  e  g  r  a  m"_s << u"on telegram"_s
+                                   << u"on t  e  l  e  g  r  a  m"_s;
+    QTest::newRow("dot and space") << u"my t. e. l. e. g. r. a. m"_s << u"my telegram"_s
+                                   << u"my t. e. l. e. g. r. a. m"_s;
+    QTest::newRow("abbreviation") << u"its a D.N.A. claim"_s << u"a dna claim"_s
+                                  << u"a D.N.A. claim"_s;
     QTest::newRow("underscores") << u"c_a_s_h_a_p_p me"_s << u"cashapp me"_s
                                  << u"c_a_s_h_a_p_p me"_s;
     QTest::newRow("capitals") << u"F T I D"_s << u"ftid"_s << u"F T I D"_s;
@@ -257,6 +263,7 @@ void TestNormaliser::separatorsInWords_data()
     QTest::newRow("hyphen") << u"tele-gram"_s << u"telegram"_s << u"tele-gram"_s;
     QTest::newRow("underscore") << u"tele_gram"_s << u"telegram"_s << u"tele_gram"_s;
     QTest::newRow("asterisk") << u"dis*cord"_s << u"discord"_s << u"dis*cord"_s;
+    QTest::newRow("slash") << u"tele/gram"_s << u"telegram"_s << u"tele/gram"_s;
     QTest::newRow("several") << u"c.a-s_h app"_s << u"cash app"_s << u"c.a-s_h app"_s;
     QTest::newRow("unicode hyphen") << u"tele\u2010gram"_s << u"telegram"_s << u"tele\u2010gram"_s;
     QTest::newRow("middle dot") << u"tele\u00B7gram"_s << u"telegram"_s << u"tele\u00B7gram"_s;
