@@ -11,6 +11,8 @@
 
 #include <condition_variable>
 #include <deque>
+#include <future>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -164,13 +166,21 @@ Result<StreamSummary> scanStream(const detect::RulePack &pack, QIODevice &in, QI
                                  const StreamOptions &options)
 {
     const int jobs = std::max(1, options.jobs);
+    // Each job compiles its own matcher, all at once.
+    std::vector<std::future<Result<std::unique_ptr<detect::Matcher>>>> compiling;
+    for (int j = 0; j < jobs; ++j)
+        compiling.push_back(std::async(std::launch::async, [&pack] { return detect::Matcher::compile(pack); }));
     std::vector<std::unique_ptr<detect::Matcher>> matchers;
-    for (int j = 0; j < jobs; ++j) {
-        auto matcher = detect::Matcher::compile(pack);
-        if (!matcher)
-            return Error{matcher.error()};
-        matchers.push_back(std::move(matcher).value());
+    std::optional<QString> failure;
+    for (auto &future : compiling) {
+        auto matcher = future.get();
+        if (matcher)
+            matchers.push_back(std::move(matcher).value());
+        else
+            failure = matcher.error();
     }
+    if (failure)
+        return Error{*failure};
 
     const auto readBatch = [&](qint64 &lineNumber) {
         auto batch = std::make_shared<Batch>();
