@@ -19,7 +19,7 @@ build() {
   local werror=OFF
   [ "${CI:-}" = true ] && werror=ON
   cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DRG_WARNINGS_AS_ERRORS=$werror >/dev/null
+    -DRG_WARNINGS_AS_ERRORS=$werror
   cmake --build "$build_dir" -j "$jobs"
 }
 
