@@ -35,8 +35,6 @@ public:
     Matcher(const Matcher &) = delete;
     Matcher &operator=(const Matcher &) = delete;
 
-    const RulePack &pack() const { return m_pack; }
-
     Detection scan(const model::Conversation &conversation);
     std::vector<model::Finding> scanMessage(int turn, const model::Message &message);
 

@@ -6,7 +6,10 @@
 
 #include <QTest>
 
+#include "testsupport.h"
+
 using namespace Qt::StringLiterals;
+using rg::test::errorOf;
 using rg::detect::Detection;
 using rg::detect::Matcher;
 using rg::detect::RulePack;
@@ -16,13 +19,6 @@ using rg::model::Message;
 using rg::model::Role;
 
 namespace {
-
-// The error of a Result for QVERIFY2 messages, which Qt builds even when the check passes.
-template <typename T>
-QString errorOf(const rg::Result<T> &result)
-{
-    return result.ok() ? QString() : result.error();
-}
 
 // Compiles a format-1 pack with the given "rules" (and optional "sequences") JSON arrays.
 rg::Result<std::unique_ptr<Matcher>> compile(const QByteArray &rules,

@@ -13,11 +13,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "testsupport.h"
+
 #include <re2/re2.h>
 
 #include <variant>
 
 using namespace Qt::StringLiterals;
+using rg::test::errorOf;
 using rg::detect::RulePack;
 using rg::detect::View;
 using rg::model::Role;
@@ -25,13 +28,6 @@ using rg::model::Role;
 namespace {
 
 const QString kSource = u"packs/inline.json"_s;
-
-// The error of a Result for QVERIFY2 messages, which Qt builds even when the check passes.
-template <typename T>
-QString errorOf(const rg::Result<T> &result)
-{
-    return result.ok() ? QString() : result.error();
-}
 
 // A format-1 pack around the given "rules" array (and optional "sequences" array).
 QByteArray pack(const char *rules, const char *sequences = nullptr)

@@ -9,17 +9,13 @@
 #include <QSet>
 #include <QTest>
 
+#include "testsupport.h"
+
 using namespace Qt::StringLiterals;
+using rg::test::errorOf;
 using rg::model::Conversation;
 using rg::model::Message;
 using rg::model::Role;
-
-// The error of a Result for QVERIFY2 messages, which Qt builds even when the check passes.
-template <typename T>
-QString errorOf(const rg::Result<T> &result)
-{
-    return result.ok() ? QString() : result.error();
-}
 
 class TestConversation final : public QObject
 {

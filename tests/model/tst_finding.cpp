@@ -5,15 +5,11 @@
 #include <QJsonDocument>
 #include <QTest>
 
-using namespace Qt::StringLiterals;
-using rg::model::Finding;
+#include "testsupport.h"
 
-// The error of a Result for QVERIFY2 messages, which Qt builds even when the check passes.
-template <typename T>
-QString errorOf(const rg::Result<T> &result)
-{
-    return result.ok() ? QString() : result.error();
-}
+using namespace Qt::StringLiterals;
+using rg::test::errorOf;
+using rg::model::Finding;
 
 class TestFinding final : public QObject
 {
