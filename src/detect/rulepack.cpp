@@ -290,8 +290,14 @@ Result<RulePack> RulePack::parse(const QByteArray &json, const QString &source)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return Error{reader.fail({}, {}, u"not valid JSON at character %1: %2"_s.arg(
-                                             parseError.offset).arg(parseError.errorString()))};
+        // Name the place as an editor does: line and column (1-based).
+        const QByteArrayView before = QByteArrayView(json).first(
+            std::clamp<qsizetype>(parseError.offset, 0, json.size()));
+        const qsizetype line = before.count('\n') + 1;
+        const qsizetype column = before.size() - (before.lastIndexOf('\n') + 1) + 1;
+        return Error{reader.fail({}, {}, u"not valid JSON at line %1, column %2: %3"_s.arg(line)
+                                             .arg(column)
+                                             .arg(parseError.errorString()))};
     }
     if (!document.isObject())
         return Error{reader.fail({}, {}, u"a rule pack is a JSON object"_s)};

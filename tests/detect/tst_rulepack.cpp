@@ -170,7 +170,7 @@ void TestRulePack::errorsNameFileRuleAndField_data()
 
     // Whole-pack problems.
     row("malformed JSON", R"({"id":"test","rules":[)"_ba,
-        {kSource, u"not valid JSON at character"_s});
+        {kSource, u"not valid JSON at line 1, column"_s});
     row("not an object", "[1,2,3]"_ba, {kSource, u"a rule pack is a JSON object"_s});
     row("unsupported format",
         R"({"id":"t","version":"1","format":2,"rules":[)"_ba + kGoodRule + "]}",
