@@ -4,6 +4,7 @@
 #include "detect/rulepack.h"
 #include "model/conversation.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 #include "testsupport.h"
@@ -116,6 +117,7 @@ private slots:
     void hostileInput();
     void manyMatchesBounded();
     void decoysDoNotHideTheCue();
+    void defaultPackQuotesEvidenceExactly();
     void countCandidates();
     void widePatternsCutForSinglePass_data();
     void widePatternsCutForSinglePass();
@@ -559,6 +561,35 @@ void TestMatcher::mergedPhrasesFindEachPattern()
     QCOMPARE(describe(findings), (QStringList{u"asap@0"_s, u"as soon as possible@6"_s,
                                               u"right now@27"_s}));
     verifyEvidence({Message{Role::Customer, text, {}}}, findings);
+}
+
+// The shipped pack on random mixtures of cue phrases, obfuscations and noise (fixed seed):
+// every finding quotes its evidence exactly, whatever stands around it.
+void TestMatcher::defaultPackQuotesEvidenceExactly()
+{
+    auto pack = RulePack::load(QStringLiteral(RG_SOURCE_DIR "/resources/rulepacks/default.json"));
+    QVERIFY2(pack.ok(), qPrintable(errorOf(pack)));
+    auto matcher = Matcher::compile(std::move(pack).value());
+    QVERIFY2(matcher.ok(), qPrintable(errorOf(matcher)));
+    const QStringList fragments{
+        u"add me on t e l e g r a m"_s, u"d1sc0rd"_s, u"\u0440\u0430ypal"_s, u"tele\u200Bgram"_s,
+        u"refund it to a gift card"_s, u"my box was empty"_s, u"never arrived"_s, u"asap!!"_s,
+        u"I'll send you $50"_s, u"skip the security questions"_s, u"mark it lost in transit"_s,
+        u"DNA"_s, u"https://bit.ly/x"_s, u"\U0001F600"_s, u"caf\u0065\u0301"_s, u"\uFF54\uFF47"_s,
+        u"the card on file is 4111 1111 1111 1111"_s, u"  "_s, u"."_s, u"\u202E"_s, u"l0st"_s};
+    QRandomGenerator random(1126);
+    for (int round = 0; round < 500; ++round) {
+        QString text;
+        const int parts = static_cast<int>(random.bounded(1, 8));
+        for (int i = 0; i < parts; ++i)
+            text += fragments[random.bounded(static_cast<int>(fragments.size()))] + u' ';
+        for (const Role role : {Role::Customer, Role::Agent}) {
+            const Message message{role, text, {}};
+            verifyEvidence({message}, matcher.value()->scanMessage(0, message));
+            if (QTest::currentTestFailed())
+                QFAIL(qPrintable(u"round %1: %2"_s.arg(round).arg(text)));
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(TestMatcher)

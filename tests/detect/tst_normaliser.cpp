@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detect/normaliser.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -47,6 +48,7 @@ private slots:
     void staysIntact();
     void codePoints();
     void phraseFoldsLikeText();
+    void randomTextKeepsTheMap();
 
 private:
     static void addColumns();
@@ -483,6 +485,31 @@ void TestNormaliser::phraseFoldsLikeText()
     QCOMPARE(m_normaliser.fold("bit.ly", View::Plain), std::string("bit.ly"));
     QCOMPARE(m_normaliser.fold("bit.ly", View::Folded), std::string("bitiy"));
     QCOMPARE(m_normaliser.fold("\xE2\x80\x8B", View::Folded), std::string());
+}
+
+// Hostile mixtures of everything the normaliser treats specially, from a fixed seed: the offset
+// map stays consistent in both views, whatever the text.
+void TestNormaliser::randomTextKeepsTheMap()
+{
+    const std::vector<char32_t> alphabet{
+        U'a', U'l', U'1', U'3', U'@', U'$', U'!', U'|', U'.', U'-', U'_', U' ', U'\t', U'\n',
+        U'T', U'0', U'\u200B', U'\u00AD', U'\u202E', U'\u0301', U'\u20DD', U'\u0430',
+        U'\u0440', U'\u03BF', U'\uFF54', U'\u00E9', U'\uFB01', U'\u2019', U'\u2014',
+        U'\U0001D42D', U'\U0001F600', char32_t(0xD800), U'\u0000', U'\u00DF', U'\u0130'};
+    QRandomGenerator random(20261126);
+    for (int round = 0; round < 2000; ++round) {
+        std::u32string text;
+        const int length = static_cast<int>(random.bounded(1, 60));
+        for (int i = 0; i < length; ++i)
+            text.push_back(alphabet[random.bounded(static_cast<int>(alphabet.size()))]);
+        for (const View view : {View::Plain, View::Folded}) {
+            FoldedText folded;
+            m_normaliser.fold(text, view, folded);
+            QString problem;
+            QVERIFY2(mapIsConsistent(folded, text.size(), &problem),
+                     qPrintable(u"round %1: %2"_s.arg(round).arg(problem)));
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(TestNormaliser)
