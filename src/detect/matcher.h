@@ -24,7 +24,7 @@ struct Detection
 };
 
 // Use me to find cues in conversations. Matching is linear in the text whatever it holds, and
-// nearly flat in the number of rules: one RE2::Set pass per view tells which patterns can
+// cheap in the number of rules: one RE2::Set pass per view tells which patterns can
 // match, and only those run their own expression for spans.
 // Not thread-safe: give each thread its own Matcher.
 class Matcher final
