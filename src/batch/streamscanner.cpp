@@ -27,12 +27,17 @@ using namespace Qt::StringLiterals;
 // Longer lines are reported and skipped: a conversation is text a person typed, and the
 // normaliser's offset map costs a few dozen bytes per byte.
 constexpr qint64 kMaxLineBytes = 8 << 20;
-const QByteArray kTooLong = QByteArrayLiteral("\0too-long");
+
+struct Line
+{
+    QByteArray text;
+    bool tooLong = false;
+};
 
 struct Batch
 {
     qint64 firstLine = 0;
-    std::vector<QByteArray> lines;
+    std::vector<Line> lines;
     QByteArray output;
     QStringList errors;
     qint64 scanned = 0;
@@ -42,20 +47,21 @@ struct Batch
 void scanBatch(detect::Matcher &matcher, Batch &batch, const QString &inputName, bool explain)
 {
     for (std::size_t i = 0; i < batch.lines.size(); ++i) {
-        const QByteArray &line = batch.lines[i];
-        if (line.trimmed().isEmpty())
-            continue;
-        if (line == kTooLong) {
-            batch.errors.append(u"%1:%2: line longer than %3 MiB, skipped"_s.arg(inputName)
-                                    .arg(batch.firstLine + static_cast<qint64>(i))
-                                    .arg(kMaxLineBytes >> 20));
+        const Line &line = batch.lines[i];
+        const auto fail = [&](const QString &reason) {
+            batch.errors.append(inputName + u':'
+                                + QString::number(batch.firstLine + static_cast<qint64>(i))
+                                + u": "_s + reason);
+        };
+        if (line.tooLong) {
+            fail(u"line longer than %1 MiB, skipped"_s.arg(kMaxLineBytes >> 20));
             continue;
         }
-        const auto conversation = model::Conversation::fromJsonLine(line);
+        if (line.text.trimmed().isEmpty())
+            continue;
+        const auto conversation = model::Conversation::fromJsonLine(line.text);
         if (!conversation) {
-            batch.errors.append(u"%1:%2: %3"_s.arg(inputName)
-                                    .arg(batch.firstLine + static_cast<qint64>(i))
-                                    .arg(conversation.error()));
+            fail(conversation.error());
             continue;
         }
         const auto detection = matcher.scan(conversation.value());
@@ -66,6 +72,17 @@ void scanBatch(detect::Matcher &matcher, Batch &batch, const QString &inputName,
     }
     batch.lines.clear();
     batch.done = true;
+}
+
+// Hands a scanned batch over: its errors, then its results, counted in \a summary.
+void deliver(const Batch &batch, QIODevice &out,
+             const std::function<void(const QString &)> &onError, StreamSummary &summary)
+{
+    for (const QString &error : batch.errors)
+        onError(error);
+    out.write(batch.output);
+    summary.scanned += batch.scanned;
+    summary.failed += batch.errors.size();
 }
 
 // Reads, hands batches to the workers and writes finished ones in input order.
@@ -135,11 +152,7 @@ private:
         while (!m_inFlight.empty() && m_inFlight.front()->done) {
             const std::shared_ptr<Batch> batch = std::move(m_inFlight.front());
             m_inFlight.pop_front();
-            for (const QString &error : std::as_const(batch->errors))
-                m_onError(error);
-            m_out.write(batch->output);
-            m_summary.scanned += batch->scanned;
-            m_summary.failed += batch->errors.size();
+            deliver(*batch, m_out, m_onError, m_summary);
         }
     }
 
@@ -187,13 +200,12 @@ Result<StreamSummary> scanStream(const detect::RulePack &pack, QIODevice &in, QI
         batch->firstLine = lineNumber + 1;
         while (static_cast<int>(batch->lines.size()) < options.batchLines && !in.atEnd()) {
             // readLine(n) reads at most n - 1 bytes.
-            QByteArray line = in.readLine(kMaxLineBytes + 2);
-            if (line.size() > kMaxLineBytes && !line.endsWith('\n')) {
-                // Skip the rest of the line without holding it.
-                char c = 0;
-                while (in.getChar(&c) && c != '\n') {
+            Line line{in.readLine(kMaxLineBytes + 2)};
+            if (line.text.size() > kMaxLineBytes && !line.text.endsWith('\n')) {
+                // Skip the rest of the line a chunk at a time, without holding it.
+                while (!in.atEnd() && !in.readLine(1 << 16).endsWith('\n')) {
                 }
-                line = kTooLong;
+                line = Line{{}, true};
             }
             batch->lines.push_back(std::move(line));
             ++lineNumber;
@@ -207,13 +219,9 @@ Result<StreamSummary> scanStream(const detect::RulePack &pack, QIODevice &in, QI
         while (!in.atEnd()) {
             auto batch = readBatch(lineNumber);
             scanBatch(*matchers.front(), *batch, inputName, options.explain);
-            for (const QString &error : std::as_const(batch->errors))
-                onError(error);
-            out.write(batch->output);
+            deliver(*batch, out, onError, summary);
             if (auto *file = qobject_cast<QFileDevice *>(&out))
                 file->flush();
-            summary.scanned += batch->scanned;
-            summary.failed += batch->errors.size();
         }
         return summary;
     }

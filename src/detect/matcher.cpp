@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detect/matcher.h"
 
+#include "detect/regexsyntax.h"
 #include "log/log.h"
 
 #include <unicode/uchar.h>
@@ -17,6 +18,7 @@ namespace rg::detect {
 namespace {
 
 using namespace Qt::StringLiterals;
+using Internal::classEnd;
 
 // Spans collected per expression and message. Padding a message with decoys must not push the
 // real cue past the limit, so it is generous; work stays linear in the text either way.
@@ -35,34 +37,10 @@ int viewIndex(View view)
     return view == View::Folded ? 1 : 0;
 }
 
-// What the single pass looks for: the pattern cut before its first wide gap, a class or "."
-// repeated without a small bound ("(?: \\S+){0,5}", "[^.!?]{0,50}", "\\w+"). Whenever the pattern
-// matches, so does its cut, so the pass still finds every candidate; and it keeps the set's DFA
-// small, since each gap pending in several patterns at once multiplies the DFA's states.
-// A pattern is kept whole when the cut would drop a later top-level alternative or leave
-// almost nothing to look for.
-// Index of the "]" closing the character class that opens at regex[open] ("[^]x]", "[\]]" and
-// "[[:alpha:]]" included), or npos.
-std::size_t classEnd(const std::string &regex, std::size_t open)
+// Adds \a regex to an alternation being built: "(?:a)|(?:b)".
+void addAlternative(std::string &alternation, const std::string &regex)
 {
-    std::size_t i = open + 1;
-    if (i < regex.size() && regex[i] == '^')
-        ++i;
-    if (i < regex.size() && regex[i] == ']')
-        ++i;
-    for (; i < regex.size(); ++i) {
-        if (regex[i] == '\\') {
-            ++i;
-        } else if (regex[i] == '[' && i + 1 < regex.size() && regex[i + 1] == ':') {
-            const std::size_t close = regex.find(":]", i + 2);
-            if (close == std::string::npos)
-                return std::string::npos;
-            i = close + 1;
-        } else if (regex[i] == ']') {
-            return i;
-        }
-    }
-    return std::string::npos;
+    alternation += (alternation.empty() ? "(?:" : "|(?:") + regex + ")";
 }
 
 // Whether the "{...}" at regex[open] repeats without a small bound ("{2,}", "{0,5}"). Braces
@@ -88,6 +66,12 @@ bool wideRepeat(const std::string &regex, std::size_t open)
     return isNumber(upper) && bound > 2;
 }
 
+// What the single pass looks for: the pattern cut before its first wide gap, a class or "."
+// repeated without a small bound ("(?: \\S+){0,5}", "[^.!?]{0,50}", "\\w+"). Whenever the pattern
+// matches, so does its cut, so the pass still finds every candidate; and it keeps the set's DFA
+// small, since each gap pending in several patterns at once multiplies the DFA's states.
+// A pattern is kept whole when the cut would drop a later top-level alternative or leave
+// almost nothing to look for.
 std::string prefilterPattern(const std::string &regex)
 {
     int depth = 0;
@@ -191,9 +175,8 @@ Result<std::unique_ptr<Matcher>> Matcher::compile(RulePack pack)
         for (int v = 0; v < kViews; ++v) {
             std::string alternation;
             for (const Pattern &pattern : patterns) {
-                if (viewIndex(pattern.view) != v)
-                    continue;
-                alternation += (alternation.empty() ? "(?:" : "|(?:") + pattern.regex + ")";
+                if (viewIndex(pattern.view) == v)
+                    addAlternative(alternation, pattern.regex);
             }
             if (alternation.empty())
                 continue;
@@ -239,7 +222,7 @@ Result<std::unique_ptr<Matcher>> Matcher::compile(RulePack pack)
             const int view = viewIndex(pattern.view);
             const std::string pass = prefilterPattern(pattern.regex);
             if (pass == pattern.regex) {
-                merged[view] += (merged[view].empty() ? "(?:" : "|(?:") + pattern.regex + ")";
+                addAlternative(merged[view], pattern.regex);
                 continue;
             }
             if (auto failure = addEntry(view, pattern.regex, pass))
@@ -317,10 +300,8 @@ void Matcher::findSpans(const re2::RE2 &regex, int view, std::vector<Span> &span
             break;
         const auto begin = static_cast<std::size_t>(match.data() - input.data());
         const std::size_t end = begin + match.size();
-        if (end > begin) {
-            const FoldedText::Span span = text.original(begin, end);
-            spans.push_back({span.start, span.end});
-        }
+        if (end > begin)
+            spans.push_back(text.original(begin, end));
         pos = end > begin ? end : end + 1;
     }
 }

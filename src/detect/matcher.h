@@ -59,11 +59,7 @@ private:
         std::vector<int> ruleOf; // pattern id -> rule index
         std::vector<std::unique_ptr<re2::RE2>> exact;
     };
-    struct Span
-    {
-        int start;
-        int end;
-    };
+    using Span = FoldedText::Span;
 
     Matcher();
     const FoldedText &folded(int view);

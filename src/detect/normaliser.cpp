@@ -383,7 +383,8 @@ void Normaliser::foldUnits(FoldedText &out)
         std::size_t k = j;
         int count = 1;
         bool spaced = false;
-        std::vector<std::size_t> gaps;
+        std::vector<std::size_t> &gaps = m_gaps;
+        gaps.clear();
         std::string signature; // every gap of a run looks the same: "a D.N.A." is "a", "DNA"
         for (std::size_t gap = gapAfter(k); gap && k + gap + 1 <= n - 1 && isSingle(k + gap + 1);
              gap = gapAfter(k)) {

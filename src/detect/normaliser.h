@@ -91,6 +91,7 @@ private:
     std::unordered_map<char32_t, Mapping> m_cache[2];
     std::vector<Unit> m_units;
     std::vector<std::uint8_t> m_joinAt;
+    std::vector<std::size_t> m_gaps; // scratch: gap units of a run of spaced-out letters
     USpoofChecker *m_spoof = nullptr;
 };
 

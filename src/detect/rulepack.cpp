@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detect/rulepack.h"
 
+#include "detect/regexsyntax.h"
 #include "model/cue.h"
 
 #include <QFile>
@@ -27,22 +28,24 @@ std::string foldedRegex(const std::string &regex)
 {
     std::string out;
     out.reserve(regex.size() + 8);
-    bool inClass = false;
     for (std::size_t i = 0; i < regex.size(); ++i) {
         const char c = regex[i];
-        out += c == 'l' && !inClass ? 'i' : c;
         if (c == '\\' && i + 1 < regex.size()) {
-            out += regex[++i];
-            continue;
-        }
-        if (c == '[')
-            inClass = true;
-        else if (c == ']')
-            inClass = false;
-        else if (c == ' ' && !inClass) {
+            out += regex.substr(i, 2);
+            ++i;
+        } else if (c == '[') {
+            const std::size_t close = Internal::classEnd(regex, i);
+            if (close == std::string::npos) {
+                out += regex.substr(i); // RE2 reports the broken class
+                break;
+            }
+            out += regex.substr(i, close - i + 1);
+            i = close;
+        } else if (c == ' ') {
             const char next = i + 1 < regex.size() ? regex[i + 1] : '\0';
-            if (next != '?' && next != '*' && next != '+' && next != '{')
-                out += '?';
+            out += next == '?' || next == '*' || next == '+' || next == '{' ? " " : " ?";
+        } else {
+            out += c == 'l' ? 'i' : c;
         }
     }
     return out;
