@@ -4,8 +4,8 @@
 
 #include "detect/regexsyntax.h"
 #include "model/cue.h"
+#include "model/jsontext.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -277,10 +277,10 @@ private:
 
 Result<RulePack> RulePack::load(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{path + u": cannot read: "_s + file.errorString()};
-    return parse(file.readAll(), path);
+    const auto bytes = model::readFileBytes(path);
+    if (!bytes)
+        return Error{bytes.error()};
+    return parse(bytes.value(), path);
 }
 
 /*!
@@ -290,18 +290,10 @@ Result<RulePack> RulePack::load(const QString &path)
 Result<RulePack> RulePack::parse(const QByteArray &json, const QString &source)
 {
     PackReader reader(source);
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        // Name the place as an editor does: line and column (1-based).
-        const QByteArrayView before = QByteArrayView(json).first(
-            std::clamp<qsizetype>(parseError.offset, 0, json.size()));
-        const qsizetype line = before.count('\n') + 1;
-        const qsizetype column = before.size() - (before.lastIndexOf('\n') + 1) + 1;
-        return Error{reader.fail({}, {}, u"not valid JSON at line %1, column %2: %3"_s.arg(line)
-                                             .arg(column)
-                                             .arg(parseError.errorString()))};
-    }
+    const auto parsed = model::parseJsonText(json, source);
+    if (!parsed)
+        return Error{parsed.error()};
+    const QJsonDocument &document = parsed.value();
     if (!document.isObject())
         return Error{reader.fail({}, {}, u"a rule pack is a JSON object"_s)};
     const QJsonObject root = document.object();
