@@ -10,6 +10,8 @@ packages=(
   build-essential cmake ninja-build pkg-config dpkg-dev git python3
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libxkbcommon-dev qt6-charts-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-httpserver-dev
+  # Qt6HttpServer's CMake package requires Qt6WebSockets, which qt6-httpserver-dev does not pull in.
+  qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql
   libspdlog-dev libfmt-dev libsqlite3-dev libre2-dev libicu-dev libsodium-dev libbenchmark-dev
   postgresql xvfb xauth imagemagick fonts-dejavu-core
