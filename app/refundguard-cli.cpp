@@ -1,11 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Refund Guard contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "applogging.h"
+#include "checkcommand.h"
+#include "cliio.h"
+#include "logiccommand.h"
 
 #include "batch/streamscanner.h"
 #include "detect/matcher.h"
 #include "detect/rulepack.h"
 #include "model/cue.h"
+#include "policy/policypack.h"
+#include "risk/fusion.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -17,57 +22,52 @@
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
+using namespace rg::cli;
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
 constexpr int kMaxJobs = 64;
 constexpr int kDefaultJobs = 4;
-
-const QString kDefaultPack = u":/rulepacks/default.json"_s;
 
 const char kUsage[] = R"(usage: refundguard-cli <command> [options]
 
 Commands:
-  scan [--rules PATH] [--explain] [--jobs N] [FILE|-]
+  scan [--rules PATH] [--policies DIR] [--explain] [--jobs N] [FILE|-]
       Scan transcript JSONL (one conversation a line; standard input when FILE is - or
-      missing) and write one JSON result a line, in the same order. --explain prints a
-      readable report instead. --rules uses another rule pack than the built-in one.
+      missing) and write one JSON result a line, in the same order. A line's "case" is
+      fused into its risk, and its agent messages and actions are judged against the
+      policies ("violations"). --explain prints a readable report instead. --rules and
+      --policies use another rule pack or policy folder than the built-in ones.
       --jobs scans with N threads (default for a file: one per core, at most 4; for
       standard input: 1, answering each line as it arrives); output order is kept.
+  check (--case FILE | --case-url URL [--token T] | --case-id ID [--store PATH])
+        --action JSON [--transcript FILE] [--rules PATH] [--policies DIR]
+      Judge one proposed action, e.g. --action '{"type": "refund", "amount": 120,
+      "order_id": "114-2283917", "method": "gift_card"}', against the policies with the
+      case from a file, the case service (URL of the case, e.g. http://host/cases/ID) or
+      the demo case store, after the conversation in --transcript if given. Prints the
+      decision (allow, warn or block), the policies that fired with the facts they read,
+      and the fused risk with its reasons, as JSON.
   rules check PATH
       Validate a rule pack and print how many rules it has per cue.
+  logic [FILE|-]
+      Evaluate JSON Logic (jsonlogic.com): each line {"rule": ..., "data": ...} gets one
+      line {"result": ...}, or {"error": "line N: ..."}, in order (standard input when FILE
+      is - or missing; each answer is flushed as it is written).
 
 Options:
   -h, --help       show this help
   -v, --version    show the version
 
-Exit codes: 0 success; 1 some input could not be scanned (each line is named on standard
-error) or the rule pack is invalid; 2 usage error.
+Exit codes: 0 success (for check: a decision was made, whatever it is); 1 some input could
+not be handled (each line is named on standard error), a pack or case is invalid or the case
+service failed; 2 usage error.
 )";
-
-void printErr(const QString &message)
-{
-    std::fprintf(stderr, "refundguard-cli: %s\n", qPrintable(message));
-}
-
-void writeOut(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
-}
-
-int usageError(const QString &message)
-{
-    printErr(message);
-    std::fputs("Try 'refundguard-cli --help'.\n", stderr);
-    return kExitUsage;
-}
 
 int scan(const QStringList &args)
 {
-    QString rulesPath = kDefaultPack;
+    QString rulesPath = kDefaultRulePack;
+    QString policiesPath = kDefaultPolicies;
     QString inputPath = u"-"_s;
     rg::batch::StreamOptions options;
     bool jobsGiven = false;
@@ -80,6 +80,12 @@ int scan(const QStringList &args)
             rulesPath = args[i];
         } else if (arg.startsWith(u"--rules="_s)) {
             rulesPath = arg.mid(8);
+        } else if (arg == u"--policies"_s) {
+            if (++i == args.size())
+                return usageError(u"--policies needs a folder"_s);
+            policiesPath = args[i];
+        } else if (arg.startsWith(u"--policies="_s)) {
+            policiesPath = arg.mid(11);
         } else if (arg == u"--jobs"_s || arg.startsWith(u"--jobs="_s)) {
             QString value;
             if (arg == u"--jobs"_s) {
@@ -114,10 +120,16 @@ int scan(const QStringList &args)
         options.batchLines = 1;
 
     auto pack = rg::detect::RulePack::load(rulesPath);
-    if (!pack) {
-        printErr(pack.error());
-        return kExitFailed;
-    }
+    if (!pack)
+        return fail(pack.error());
+    const auto policies = rg::policy::PolicyPack::loadDirectory(policiesPath);
+    if (!policies)
+        return fail(policies.error());
+    const auto weights = rg::risk::FusionWeights::load(kDefaultFusionWeights);
+    if (!weights)
+        return fail(weights.error());
+    options.policies = &policies.value();
+    options.fusion = &weights.value();
     QFile input;
     const bool opened = inputPath == u"-"_s ? input.open(stdin, QIODevice::ReadOnly)
                                             : (input.setFileName(inputPath),
@@ -203,5 +215,9 @@ int main(int argc, char *argv[])
         return scan(args);
     if (command == u"rules"_s)
         return rulesCheck(args);
+    if (command == u"logic"_s)
+        return runLogicCommand(args);
+    if (command == u"check"_s)
+        return runCheckCommand(args);
     return usageError(u"unknown command \"%1\""_s.arg(command));
 }

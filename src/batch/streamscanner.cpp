@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batch/streamscanner.h"
 
+#include "batch/judge.h"
 #include "batch/scanreport.h"
 #include "detect/matcher.h"
 #include "risk/riskscorer.h"
@@ -44,8 +45,10 @@ struct Batch
     bool done = false;
 };
 
-void scanBatch(detect::Matcher &matcher, Batch &batch, const QString &inputName, bool explain)
+void scanBatch(detect::Matcher &matcher, const Judge &judge, Batch &batch,
+               const QString &inputName, bool explain)
 {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (std::size_t i = 0; i < batch.lines.size(); ++i) {
         const Line &line = batch.lines[i];
         const auto fail = [&](const QString &reason) {
@@ -64,10 +67,13 @@ void scanBatch(detect::Matcher &matcher, Batch &batch, const QString &inputName,
             fail(conversation.error());
             continue;
         }
-        const auto detection = matcher.scan(conversation.value());
-        const auto assessment = risk::assess(detection.findings, detection.sequences);
-        batch.output += explain ? explainText(conversation.value(), detection, assessment)
-                                : resultLine(conversation.value(), detection, assessment);
+        const auto judgement = judge.judge(conversation.value(), matcher, now);
+        if (!judgement) {
+            fail(judgement.error());
+            continue;
+        }
+        batch.output += explain ? explainText(conversation.value(), judgement.value())
+                                : resultLine(conversation.value(), judgement.value());
         ++batch.scanned;
     }
     batch.lines.clear();
@@ -119,7 +125,7 @@ public:
     }
 
     // Worker loop: take batches until the reader is done and nothing is left.
-    void work(detect::Matcher &matcher, const QString &inputName, bool explain)
+    void work(detect::Matcher &matcher, const Judge &judge, const QString &inputName, bool explain)
     {
         for (;;) {
             std::shared_ptr<Batch> batch;
@@ -134,7 +140,7 @@ public:
             Batch result;
             result.firstLine = batch->firstLine;
             result.lines = std::move(batch->lines);
-            scanBatch(matcher, result, inputName, explain);
+            scanBatch(matcher, judge, result, inputName, explain);
             {
                 const std::lock_guard lock(m_mutex);
                 *batch = std::move(result);
@@ -171,7 +177,7 @@ private:
 /*!
  * Scans \a in to \a out with \a options.jobs threads. With one job everything runs on the
  * calling thread; with more, the calling thread reads and writes while the workers scan, each
- * with its own Matcher (a Matcher is not thread-safe).
+ * with its own Matcher (a Matcher is not thread-safe); policies and weights are shared.
  */
 Result<StreamSummary> scanStream(const detect::RulePack &pack, QIODevice &in, QIODevice &out,
                                  const QString &inputName,
@@ -213,12 +219,14 @@ Result<StreamSummary> scanStream(const detect::RulePack &pack, QIODevice &in, QI
         return batch;
     };
 
+    // Shared by all jobs: policies and weights are read-only once loaded.
+    const Judge judge(options.policies, options.fusion);
     qint64 lineNumber = 0;
     if (jobs == 1) {
         StreamSummary summary;
         while (!in.atEnd()) {
             auto batch = readBatch(lineNumber);
-            scanBatch(*matchers.front(), *batch, inputName, options.explain);
+            scanBatch(*matchers.front(), judge, *batch, inputName, options.explain);
             deliver(*batch, out, onError, summary);
             if (auto *file = qobject_cast<QFileDevice *>(&out))
                 file->flush();
@@ -230,7 +238,7 @@ Result<StreamSummary> scanStream(const detect::RulePack &pack, QIODevice &in, QI
     std::vector<std::thread> workers;
     for (int j = 0; j < jobs; ++j) {
         workers.emplace_back([&, j] {
-            pipeline.work(*matchers[j], inputName, options.explain);
+            pipeline.work(*matchers[j], judge, inputName, options.explain);
         });
     }
     while (!in.atEnd())

@@ -4,6 +4,8 @@
 
 #include "detect/rulepack.h"
 #include "model/result.h"
+#include "policy/policypack.h"
+#include "risk/fusion.h"
 
 #include <QString>
 
@@ -18,6 +20,8 @@ struct StreamOptions
     bool explain = false; // readable report instead of JSON lines
     int jobs = 1;         // scanning threads; each compiles its own matcher
     int batchLines = 256; // lines handed to a thread at a time; 1 for a live feed
+    const policy::PolicyPack *policies = nullptr; // judge actions and agent turns when set
+    const risk::FusionWeights *fusion = nullptr;  // fuse a line's "case" into its risk when set
 };
 
 struct StreamSummary

@@ -42,16 +42,19 @@ QString levelName(Level level)
  *
  * Each cue counts once with the weight of its strongest finding; every further turn that shows
  * the same cue closes a fifth of the remaining gap (strength = 1 - (1 - w) * 0.8^(turns - 1)).
- * Cue strengths and completed sequences combine as independent evidence (noisy-OR):
+ * Cue strengths, completed sequences and case signals (fusion.cpp: what the case says, weighed in
+ * resources/risk/fusion.json) combine as independent evidence (noisy-OR):
  * risk = 1 - prod(1 - strength).
  * Cues are evidence, not verdicts: a conversation becomes high only with at least one decisive
  * signal, a finding or sequence of weight >= 0.5 (bribes, refund jargon, steering, takeover
- * sequences, ... as the rule pack weighs them). Without one, risk is capped at 0.55 (medium),
+ * sequences, ... as the rule pack weighs them) or a case signal marked decisive (a proof-of-
+ * delivery contradiction, details changed in this contact, ...). Without one, risk is capped at 0.55 (medium),
  * however many everyday cues (claims, urgency, threats, account changes) pile up.
  * Levels: high >= 0.6, medium >= 0.3, low below.
  */
 Assessment assess(const std::vector<model::Finding> &findings,
-                  const std::vector<model::SequenceHit> &sequences)
+                  const std::vector<model::SequenceHit> &sequences,
+                  const std::vector<CaseSignal> &caseSignals)
 {
     struct CueEvidence
     {
@@ -85,6 +88,11 @@ Assessment assess(const std::vector<model::Finding> &findings,
         keep *= 1.0 - hit.weight;
         decisive = decisive || hit.weight >= kDecisive;
         assessment.reasons.push_back({hit.id, hit.description, hit.weight, hit.turns.back()});
+    }
+    for (const CaseSignal &signal : caseSignals) {
+        keep *= 1.0 - signal.weight;
+        decisive = decisive || signal.decisive;
+        assessment.reasons.push_back({signal.id, signal.text, signal.weight, -1});
     }
 
     double risk = 1.0 - keep;

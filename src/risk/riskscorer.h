@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/finding.h"
+#include "risk/fusion.h"
 
 #include <QString>
 
@@ -17,10 +18,10 @@ QString levelName(Level level);
 // Why a conversation scored as it did, strongest first.
 struct Reason
 {
-    QString cue; // cue id, or the sequence id
+    QString cue; // cue id, sequence id or case signal id
     QString text;
     double weight = 0.0;
-    int turn = 0;
+    int turn = 0; // -1 for a case signal
 };
 
 struct Assessment
@@ -30,8 +31,10 @@ struct Assessment
     std::vector<Reason> reasons;
 };
 
-// Use me to turn a conversation's findings into one risk score, level and ranked reasons.
+// Use me to turn a conversation's findings, and the case signals when there is a case, into one
+// risk score, level and ranked reasons.
 Assessment assess(const std::vector<model::Finding> &findings,
-                  const std::vector<model::SequenceHit> &sequences);
+                  const std::vector<model::SequenceHit> &sequences,
+                  const std::vector<CaseSignal> &caseSignals = {});
 
 } // namespace rg::risk

@@ -159,7 +159,10 @@ void TestCli::initTestCase()
            chat(u"c2"_s, {u"where is my parcel?"_s, u"a:It arrives tomorrow."_s}),
            chat(u"c3"_s,
                 {u"\U0001F642\U0001F4E6 t\u0435l\u0435gr@m me"_s, u"a:ok, add me on telegram"_s})};
-    m_chats[2].insert(u"case"_s, QJsonObject{{u"order"_s, u"A-1"_s}});
+    // The smallest valid case document: the optional "case" member is read, not just skipped.
+    m_chats[2].insert(u"case"_s, QJsonDocument::fromJson(R"({"schema_version": 1, "id": "A-1",
+        "customer": {"id": "u1", "account_created": "2020-01-01T00:00:00Z"},
+        "agent": {"id": "a1", "refund_limit": 100}})").object());
     for (const QJsonObject &conversation : m_chats)
         m_input += line(conversation) + '\n';
 }

@@ -1,0 +1,232 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checkcommand.h"
+
+#include "cliio.h"
+
+#include "batch/judge.h"
+#include "context/caseprovider.h"
+#include "context/embeddedcaseprovider.h"
+#include "context/httpcaseprovider.h"
+#include "detect/matcher.h"
+#include "detect/rulepack.h"
+#include "model/jsontext.h"
+#include "policy/facts.h"
+#include "policy/policypack.h"
+#include "risk/fusion.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrl>
+
+namespace rg::cli {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct CheckArgs
+{
+    QString caseFile;
+    QString caseUrl;
+    QString caseId;
+    QString store;
+    QString token;
+    QString action;
+    QString transcript;
+    QString rules = kDefaultRulePack;
+    QString policies = kDefaultPolicies;
+};
+
+// Fetches the case document from the case service; the last path segment of \a url is the id.
+Result<model::Case> fetchCase(const QString &url, const QString &token)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || (parsed.scheme() != u"http"_s && parsed.scheme() != u"https"_s))
+        return Error{u"--case-url: \"%1\" is not an http(s) URL"_s.arg(url)};
+    const QString path = parsed.path();
+    const qsizetype slash = path.lastIndexOf(u'/');
+    const QString id = QUrl::fromPercentEncoding(path.mid(slash + 1).toUtf8());
+    if (id.isEmpty())
+        return Error{u"--case-url: \"%1\" does not end with a case id"_s.arg(url)};
+    context::HttpCaseProvider::Options options;
+    options.baseUrl = parsed.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    options.baseUrl.setPath(path.left(slash));
+    options.pathTemplate = u"/{id}"_s;
+    options.token = token;
+    context::HttpCaseProvider provider(options);
+    auto snapshot = context::fetchAndWait(provider, id);
+    if (!snapshot)
+        return Error{snapshot.error()};
+    return std::move(snapshot).value().caseData;
+}
+
+// Looks the case up in the demo case store (seeded from the built-in demo transcripts).
+Result<model::Case> lookUpCase(const QString &id, const QString &store)
+{
+    auto provider = context::EmbeddedCaseProvider::openDemo(store);
+    if (!provider)
+        return Error{provider.error()};
+    auto snapshot = context::fetchAndWait(*provider.value(), id);
+    if (!snapshot)
+        return Error{snapshot.error()};
+    return std::move(snapshot).value().caseData;
+}
+
+Result<model::Case> loadCase(const CheckArgs &args)
+{
+    if (!args.caseUrl.isEmpty())
+        return fetchCase(args.caseUrl, args.token);
+    if (!args.caseId.isEmpty())
+        return lookUpCase(args.caseId, args.store);
+    const auto bytes = model::readFileBytes(args.caseFile);
+    if (!bytes)
+        return Error{bytes.error()};
+    const auto document = model::parseJsonText(bytes.value(), args.caseFile);
+    if (!document)
+        return Error{document.error()};
+    if (!document.value().isObject())
+        return Error{args.caseFile + u": a case document is a JSON object"_s};
+    auto parsed = model::Case::fromJson(document.value().object());
+    if (!parsed)
+        return Error{args.caseFile + u": "_s + parsed.error()};
+    return parsed;
+}
+
+// The conversation so far: the first conversation of a transcript file (JSONL or one object).
+Result<model::Conversation> loadTranscript(const QString &path)
+{
+    if (path.isEmpty())
+        return model::Conversation{u"check"_s, {}, {}};
+    const auto bytes = model::readFileBytes(path);
+    if (!bytes)
+        return Error{bytes.error()};
+    const QByteArray trimmed = bytes.value().trimmed();
+    const QByteArray first = trimmed.startsWith('{') && trimmed.contains('\n')
+                                 ? trimmed.left(trimmed.indexOf('\n'))
+                                 : trimmed;
+    auto conversation = model::Conversation::fromJsonLine(first);
+    if (!conversation)
+        return Error{path + u": "_s + conversation.error()};
+    return conversation;
+}
+
+Result<CheckArgs> parseArgs(const QStringList &args)
+{
+    CheckArgs parsed;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        QString *into = nullptr;
+        if (arg == u"--case"_s)
+            into = &parsed.caseFile;
+        else if (arg == u"--case-url"_s)
+            into = &parsed.caseUrl;
+        else if (arg == u"--case-id"_s)
+            into = &parsed.caseId;
+        else if (arg == u"--store"_s)
+            into = &parsed.store;
+        else if (arg == u"--token"_s)
+            into = &parsed.token;
+        else if (arg == u"--action"_s)
+            into = &parsed.action;
+        else if (arg == u"--transcript"_s)
+            into = &parsed.transcript;
+        else if (arg == u"--rules"_s)
+            into = &parsed.rules;
+        else if (arg == u"--policies"_s)
+            into = &parsed.policies;
+        else
+            return Error{u"check: unknown argument %1"_s.arg(arg)};
+        if (++i == args.size())
+            return Error{u"check: %1 needs a value"_s.arg(arg)};
+        *into = args[i];
+    }
+    const int sources = int(!parsed.caseFile.isEmpty()) + int(!parsed.caseUrl.isEmpty())
+                        + int(!parsed.caseId.isEmpty());
+    if (sources != 1)
+        return Error{u"check: give exactly one of --case FILE, --case-url URL and --case-id ID"_s};
+    if (!parsed.token.isEmpty() && parsed.caseUrl.isEmpty())
+        return Error{u"check: --token goes with --case-url"_s};
+    if (!parsed.store.isEmpty() && parsed.caseId.isEmpty())
+        return Error{u"check: --store goes with --case-id"_s};
+    if (parsed.action.isEmpty())
+        return Error{u"check: --action JSON is required"_s};
+    return parsed;
+}
+
+QJsonObject reasonsJson(const risk::Assessment &assessment)
+{
+    QJsonArray reasons;
+    for (const risk::Reason &reason : assessment.reasons) {
+        reasons.append(QJsonObject{{u"id"_s, reason.cue},
+                                   {u"text"_s, reason.text},
+                                   {u"weight"_s, reason.weight}});
+    }
+    return {{u"risk"_s, assessment.risk},
+            {u"level"_s, risk::levelName(assessment.level)},
+            {u"reasons"_s, reasons}};
+}
+
+} // namespace
+
+/*!
+ * `refundguard-cli check`: judges one proposed action against the policies, with the case
+ * from a file, the case service or the demo case store and, optionally, the conversation so
+ * far. Prints one JSON
+ * object: the decision ("allow" | "warn" | "block"), the policies that fired with the facts
+ * they read, and the fused risk. Exit 0 when a decision was made, whatever it is.
+ */
+int runCheckCommand(const QStringList &args)
+{
+    const auto parsed = parseArgs(args);
+    if (!parsed)
+        return usageError(parsed.error());
+    const CheckArgs &check = parsed.value();
+
+    const auto actionDocument = model::parseJsonText(check.action.toUtf8(), u"--action"_s);
+    if (!actionDocument)
+        return fail(actionDocument.error());
+    if (!actionDocument.value().isObject())
+        return fail(u"--action: expected a JSON object such as {\"type\": \"refund\", \"amount\": 40}"_s);
+    const auto action = policy::validateAction(actionDocument.value().object(), u"--action"_s);
+    if (!action)
+        return fail(action.error());
+
+    auto conversation = loadTranscript(check.transcript);
+    if (!conversation)
+        return fail(conversation.error());
+    const auto caseData = loadCase(check);
+    if (!caseData)
+        return fail(caseData.error());
+    auto pack = detect::RulePack::load(check.rules);
+    if (!pack)
+        return fail(pack.error());
+    auto matcher = detect::Matcher::compile(pack.value());
+    if (!matcher)
+        return fail(matcher.error());
+    const auto policies = policy::PolicyPack::loadDirectory(check.policies);
+    if (!policies)
+        return fail(policies.error());
+    const auto weights = risk::FusionWeights::load(kDefaultFusionWeights);
+    if (!weights)
+        return fail(weights.error());
+
+    model::Conversation judged = std::move(conversation).value();
+    judged.caseContext = caseData.value().toJson();
+    judged.messages.append(model::Message{model::Role::Action, {}, action.value()});
+    const batch::Judge judge(&policies.value(), &weights.value());
+    const auto judgement = judge.judge(judged, *matcher.value(), QDateTime::currentDateTimeUtc());
+    if (!judgement)
+        return fail(judgement.error());
+
+    QJsonObject out = judgement.value().decisions.back().decision.toJson();
+    out.insert(u"case"_s, caseData.value().id);
+    out.insert(u"action"_s, action.value());
+    const QJsonObject risk = reasonsJson(judgement.value().assessment);
+    for (auto it = risk.begin(); it != risk.end(); ++it)
+        out.insert(it.key(), it.value());
+    writeOut(QJsonDocument(out).toJson(QJsonDocument::Indented));
+    return kExitOk;
+}
+
+} // namespace rg::cli

@@ -1,0 +1,163 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "policy/facts.h"
+
+#include "model/casederived.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace rg::policy {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QStringList kActionTypes{u"refund"_s, u"replacement"_s, u"concession"_s,
+                               u"account_change"_s};
+const QStringList kMethods{u"original_payment"_s, u"gift_card"_s, u"store_credit"_s,
+                           u"other_account"_s, u"crypto"_s};
+
+QString claimAsAction(model::ClaimOutcome outcome)
+{
+    switch (outcome) {
+    case model::ClaimOutcome::Refunded:
+        return u"refund"_s;
+    case model::ClaimOutcome::Replaced:
+        return u"replacement"_s;
+    case model::ClaimOutcome::Denied:
+    case model::ClaimOutcome::Pending:
+        break;
+    }
+    return {};
+}
+
+// The derived figures in the form a JSON Logic condition can compare: JSON Logic has no
+// dates, so every time window is counted before evaluation.
+QJsonObject signalsOf(const model::Case &c, const model::CaseDerived &derived)
+{
+    QJsonObject claimsByType;
+    for (auto it = derived.claimsInWindowByType.cbegin(); it != derived.claimsInWindowByType.cend(); ++it)
+        claimsByType.insert(it.key(), it.value());
+    return {{u"present"_s, true},
+            {u"account_age_days"_s, double(derived.accountAgeDays)},
+            {u"identity_verified"_s, c.contact.identity == model::IdentityStatus::Verified},
+            {u"new_device"_s, c.contact.newDevice},
+            {u"claims_90d"_s, derived.claimsInWindow},
+            {u"claims_90d_by_type"_s, claimsByType},
+            {u"changed_in_contact"_s, QJsonArray::fromStringList(derived.changedInContact)},
+            {u"changed_last_7d"_s, QJsonArray::fromStringList(derived.changedRecently)},
+            {u"linked_fraud_flags"_s, derived.linkedFraudFlags}};
+}
+
+} // namespace
+
+/*!
+ * Checks the fields policies rely on: a known "type", a non-negative finite "amount", a known
+ * refund "method" and a boolean "return_required" when given. Other fields pass through.
+ */
+Result<QJsonObject> validateAction(const QJsonObject &action, const QString &path)
+{
+    const QJsonValue type = action.value(u"type"_s);
+    if (!type.isString() || !kActionTypes.contains(type.toString())) {
+        return Error{path + u".type: expected one of "_s + kActionTypes.join(u", "_s)
+                     + (type.isString() ? u", got \""_s + type.toString() + u'"' : QString())};
+    }
+    if (action.contains(u"amount"_s)) {
+        const QJsonValue amount = action.value(u"amount"_s);
+        if (!amount.isDouble() || !std::isfinite(amount.toDouble()) || amount.toDouble() < 0)
+            return Error{path + u".amount: expected a number >= 0"_s};
+    }
+    if (action.contains(u"method"_s) && !kMethods.contains(action.value(u"method"_s).toString())) {
+        return Error{path + u".method: expected one of "_s + kMethods.join(u", "_s)};
+    }
+    if (action.contains(u"return_required"_s) && !action.value(u"return_required"_s).isBool())
+        return Error{path + u".return_required: expected true or false"_s};
+    if (action.contains(u"order_id"_s) && !action.value(u"order_id"_s).isString())
+        return Error{path + u".order_id: expected a string"_s};
+    return action;
+}
+
+FactsBuilder::FactsBuilder(std::optional<model::Case> caseData, const QDateTime &now)
+    : m_case(std::move(caseData))
+    , m_reference(now.toUTC())
+{
+    if (!m_case) {
+        m_caseFacts = {{u"signals"_s, QJsonObject{{u"present"_s, false}}}};
+        return;
+    }
+    const auto derived = model::CaseDerived::of(*m_case, now);
+    m_reference = derived.reference;
+    m_caseFacts = m_case->toJson();
+    m_caseFacts.insert(u"signals"_s, signalsOf(*m_case, derived));
+    m_agentFacts = m_caseFacts.value(u"agent"_s).toObject();
+}
+
+/*!
+ * The facts document for messages[turn]:
+ * - "case": the case document plus "signals" (model::CaseDerived, see signalsOf);
+ * - "conversation": "turn", "cues" (cue id -> findings up to this turn), "turn_cues" (findings
+ *   in this turn) and "actions" (earlier actions of this conversation);
+ * - "action": the action as given plus "order" (the case's order it names, or null) and
+ *   "prior_on_order" (the kinds of earlier remedies of that order, each once: this
+ *   conversation's actions and the claim history); an agent message is
+ *   {"type": "agent_message"};
+ * - "agent": the case's agent.
+ */
+QJsonObject FactsBuilder::facts(const QList<model::Message> &messages,
+                                const std::vector<model::Finding> &findings, int turn) const
+{
+    QJsonObject cues;
+    QJsonObject turnCues;
+    for (const model::Finding &finding : findings) {
+        if (finding.turn > turn)
+            continue;
+        cues.insert(finding.cue, cues.value(finding.cue).toInt() + 1);
+        if (finding.turn == turn)
+            turnCues.insert(finding.cue, turnCues.value(finding.cue).toInt() + 1);
+    }
+
+    const model::Message &message = messages.at(turn);
+    QJsonObject action = message.role == model::Role::Action
+                             ? message.action
+                             : QJsonObject{{u"type"_s, u"agent_message"_s}};
+    const QString orderId = action.value(u"order_id"_s).toString();
+
+    QJsonArray earlierActions;
+    QJsonArray priorOnOrder;
+    for (int i = 0; i < turn; ++i) {
+        if (messages.at(i).role != model::Role::Action)
+            continue;
+        const QJsonObject &earlier = messages.at(i).action;
+        earlierActions.append(earlier);
+        if (!orderId.isEmpty() && earlier.value(u"order_id"_s).toString() == orderId
+            && !priorOnOrder.contains(earlier.value(u"type"_s)))
+            priorOnOrder.append(earlier.value(u"type"_s));
+    }
+    QJsonValue order = QJsonValue::Null;
+    if (m_case && !orderId.isEmpty()) {
+        for (const model::Claim &claim : m_case->claims) {
+            const QString earlier = claimAsAction(claim.outcome);
+            if (claim.orderId == orderId && !earlier.isEmpty() && !priorOnOrder.contains(earlier))
+                priorOnOrder.append(earlier);
+        }
+        const QJsonArray orders = m_caseFacts.value(u"orders"_s).toArray();
+        for (const QJsonValue &candidate : orders) {
+            if (candidate.toObject().value(u"id"_s).toString() == orderId)
+                order = candidate;
+        }
+    }
+    action.insert(u"order"_s, order);
+    action.insert(u"prior_on_order"_s, priorOnOrder);
+
+    return {{u"case"_s, m_caseFacts},
+            {u"conversation"_s, QJsonObject{{u"turn"_s, turn},
+                                            {u"cues"_s, cues},
+                                            {u"turn_cues"_s, turnCues},
+                                            {u"actions"_s, earlierActions}}},
+            {u"action"_s, action},
+            {u"agent"_s, m_agentFacts}};
+}
+
+} // namespace rg::policy

@@ -1,0 +1,48 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/case.h"
+#include "model/finding.h"
+#include "model/message.h"
+#include "model/result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+#include <vector>
+
+namespace rg::policy {
+
+// Checks an agent action as transcripts and the CLI carry it ({"type": "refund", "amount": ...});
+// errors name the field under \a path.
+Result<QJsonObject> validateAction(const QJsonObject &action, const QString &path);
+
+// Use me to build the facts document policies read, {case, conversation, action, agent}, for
+// each action of one conversation. The case part and its derived signals (claim counts, account
+// age, changes in this contact, ...) are computed once, at construction.
+class FactsBuilder final
+{
+public:
+    // Time-based signals count back from the contact's start, or from \a now when the case has
+    // no start time.
+    FactsBuilder(std::optional<model::Case> caseData, const QDateTime &now);
+
+    // Facts for messages[turn] (an action, or an agent message judged as "agent_message"), given
+    // the conversation's findings; only turns up to \a turn are visible.
+    QJsonObject facts(const QList<model::Message> &messages,
+                      const std::vector<model::Finding> &findings, int turn) const;
+
+    const std::optional<model::Case> &caseData() const { return m_case; }
+    const QDateTime &referenceTime() const { return m_reference; }
+
+private:
+    std::optional<model::Case> m_case;
+    QDateTime m_reference;
+    QJsonObject m_caseFacts;
+    QJsonObject m_agentFacts;
+};
+
+} // namespace rg::policy
