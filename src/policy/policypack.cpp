@@ -59,17 +59,25 @@ QString display(const QJsonValue &value)
     return u"(none)"_s;
 }
 
-// Fills {dotted.path} placeholders of a policy message with the facts' values.
+// Fills {dotted.path} placeholders of a policy message with the facts' values; a brace that
+// does not close a lower-case path stays as written.
 QString fillMessage(const QString &message, const QJsonObject &facts)
 {
-    static const QRegularExpression placeholder(u"\\{([a-z_][a-z0-9_.]*)\\}"_s);
+    const auto isPathChar = [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u'.';
+    };
     QString out;
+    out.reserve(message.size() + 32);
     qsizetype last = 0;
-    for (auto it = placeholder.globalMatch(message); it.hasNext();) {
-        const auto match = it.next();
-        out += QStringView(message).sliced(last, match.capturedStart() - last);
-        out += display(lookup(facts, match.capturedView(1)));
-        last = match.capturedEnd();
+    for (qsizetype open = message.indexOf(u'{'); open >= 0; open = message.indexOf(u'{', open + 1)) {
+        qsizetype close = open + 1;
+        while (close < message.size() && isPathChar(message[close]))
+            ++close;
+        if (close == open + 1 || close == message.size() || message[close] != u'}')
+            continue;
+        out += QStringView(message).sliced(last, open - last);
+        out += display(lookup(facts, QStringView(message).sliced(open + 1, close - open - 1)));
+        last = close + 1;
     }
     return out + message.sliced(last);
 }
@@ -241,6 +249,7 @@ Decision PolicyPack::decide(const QJsonObject &facts) const
         if (!policy.actions.contains(actionType))
             continue;
         std::vector<FactRead> reads;
+        reads.reserve(8);
         const auto result = policy.condition.evaluate(facts, &reads);
         if (!result) {
             decision.errors.append(policy.id + u": "_s + result.error());

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Refund Guard contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/clirunner.h"
 #include "model/cue.h"
 
 #include <QFile>
@@ -14,6 +15,7 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using namespace rg::test;
 
 namespace {
 
@@ -27,46 +29,6 @@ constexpr char kPack[] = R"({"id":"cli-test","version":"9.9","format":1,"rules":
 constexpr char kBrokenPack[] = R"({"id":"broken","version":"1","format":1,"rules":[
   {"id":"t-fine","cue":"bribe","weight":0.5,"patterns":["cashapp"]},
   {"id":"r-bad","cue":"bribe","weight":0.5,"paterns":["venmo"]}]})";
-
-struct Run
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-// Runs the real refundguard-cli with args, feeding input on standard input.
-Run runCli(const QStringList &args, const QByteArray &input = {})
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(u"RG_LOG_LEVEL"_s);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(RG_CLI_PATH), args);
-    Run run;
-    if (!process.waitForStarted(30000))
-        return run;
-    process.write(input);
-    process.closeWriteChannel();
-    run.finished = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QString describe(const Run &run)
-{
-    return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(run.exitCode)
-        .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
 
 QByteArray line(const QJsonObject &conversation)
 {

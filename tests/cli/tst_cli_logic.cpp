@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Refund Guard contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/clirunner.h"
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,42 +12,9 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using namespace rg::test;
 
 namespace {
-
-struct Run
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-// Runs the real refundguard-cli with args, feeding input on standard input.
-Run runCli(const QStringList &args, const QByteArray &input = {})
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(u"RG_LOG_LEVEL"_s);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(RG_CLI_PATH), args);
-    Run run;
-    if (!process.waitForStarted(30000))
-        return run;
-    process.write(input);
-    process.closeWriteChannel();
-    run.finished = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QString describe(const Run &run)
-{
-    return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(run.exitCode)
-        .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
-}
 
 QList<QByteArray> outputLines(const QByteArray &out)
 {
