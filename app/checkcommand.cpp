@@ -7,6 +7,7 @@
 #include "batch/judge.h"
 #include "context/caseprovider.h"
 #include "context/embeddedcaseprovider.h"
+#include "context/fieldmapping.h"
 #include "context/httpcaseprovider.h"
 #include "detect/matcher.h"
 #include "detect/rulepack.h"
@@ -31,6 +32,9 @@ struct CheckArgs
     QString caseUrl;
     QString caseId;
     QString store;
+    QString service;
+    QString mapping;
+    QStringList parameters; // NAME=VALUE for the mapping's path
     QString token;
     QString action;
     QString transcript;
@@ -38,47 +42,90 @@ struct CheckArgs
     QString policies = kDefaultPolicies;
 };
 
-// Fetches the case document from the case service; the last path segment of \a url is the id.
-Result<model::Case> fetchCase(const QString &url, const QString &token)
+Result<model::Case> caseFrom(context::CaseProvider &provider, const QString &id)
 {
-    const QUrl parsed(url, QUrl::StrictMode);
-    if (!parsed.isValid() || (parsed.scheme() != u"http"_s && parsed.scheme() != u"https"_s))
-        return Error{u"--case-url: \"%1\" is not an http(s) URL"_s.arg(url)};
-    const QString path = parsed.path();
-    const qsizetype slash = path.lastIndexOf(u'/');
-    const QString id = QUrl::fromPercentEncoding(path.mid(slash + 1).toUtf8());
-    if (id.isEmpty())
-        return Error{u"--case-url: \"%1\" does not end with a case id"_s.arg(url)};
-    context::HttpCaseProvider::Options options;
-    options.baseUrl = parsed.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
-    options.baseUrl.setPath(path.left(slash));
-    options.pathTemplate = u"/{id}"_s;
-    options.token = token;
-    context::HttpCaseProvider provider(options);
     auto snapshot = context::fetchAndWait(provider, id);
     if (!snapshot)
         return Error{snapshot.error()};
     return std::move(snapshot).value().caseData;
 }
 
-// Looks the case up in the demo case store (seeded from the built-in demo transcripts).
-Result<model::Case> lookUpCase(const QString &id, const QString &store)
+Result<QUrl> httpUrl(const QString &option, const QString &url)
 {
-    auto provider = context::EmbeddedCaseProvider::openDemo(store);
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.host().isEmpty()
+        || (parsed.scheme() != u"http"_s && parsed.scheme() != u"https"_s))
+        return Error{option + u": \"%1\" is not an http(s) URL"_s.arg(url)};
+    return parsed.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
+}
+
+// Fetches the case document from the case service; the last path segment of \a url is the id.
+Result<model::Case> fetchCase(const CheckArgs &args)
+{
+    const auto url = httpUrl(u"--case-url"_s, args.caseUrl);
+    if (!url)
+        return Error{url.error()};
+    const QString path = url.value().path(QUrl::FullyEncoded);
+    const qsizetype slash = path.lastIndexOf(u'/');
+    const QString id = QUrl::fromPercentEncoding(path.mid(slash + 1).toUtf8());
+    if (id.isEmpty())
+        return Error{u"--case-url: \"%1\" does not end with a case id"_s.arg(args.caseUrl)};
+    context::HttpCaseProvider::Options options;
+    options.baseUrl = url.value();
+    options.baseUrl.setPath(path.left(slash), QUrl::StrictMode);
+    options.pathTemplate = u"/{id}"_s;
+    options.token = args.token;
+    context::HttpCaseProvider provider(options);
+    return caseFrom(provider, id);
+}
+
+// Fetches case \a args.caseId from a CRM or case service, through a field mapping (a preset
+// name or a mapping file) when one is given.
+Result<model::Case> fetchFromService(const CheckArgs &args)
+{
+    const auto url = httpUrl(u"--service"_s, args.service);
+    if (!url)
+        return Error{url.error()};
+    context::HttpCaseProvider::Options options;
+    options.baseUrl = url.value();
+    options.token = args.token;
+    if (!args.mapping.isEmpty()) {
+        auto mapping = context::FieldMapping::presetNames().contains(args.mapping)
+                           ? context::FieldMapping::preset(args.mapping)
+                           : context::FieldMapping::load(args.mapping);
+        if (!mapping)
+            return Error{u"--mapping: "_s + mapping.error()};
+        options.mapping = std::move(mapping).value();
+    }
+    for (const QString &parameter : args.parameters) {
+        const qsizetype equals = parameter.indexOf(u'=');
+        if (equals <= 0)
+            return Error{u"--param: expected NAME=VALUE, got \"%1\""_s.arg(parameter)};
+        options.pathParameters.insert(parameter.left(equals), parameter.mid(equals + 1));
+    }
+    context::HttpCaseProvider provider(options);
+    if (!provider.configurationError().isEmpty())
+        return Error{provider.configurationError()};
+    return caseFrom(provider, args.caseId);
+}
+
+// Looks the case up in the demo case store (seeded from the built-in demo transcripts).
+Result<model::Case> lookUpCase(const CheckArgs &args)
+{
+    auto provider = context::EmbeddedCaseProvider::openDemo(args.store);
     if (!provider)
         return Error{provider.error()};
-    auto snapshot = context::fetchAndWait(*provider.value(), id);
-    if (!snapshot)
-        return Error{snapshot.error()};
-    return std::move(snapshot).value().caseData;
+    return caseFrom(*provider.value(), args.caseId);
 }
 
 Result<model::Case> loadCase(const CheckArgs &args)
 {
     if (!args.caseUrl.isEmpty())
-        return fetchCase(args.caseUrl, args.token);
+        return fetchCase(args);
+    if (!args.service.isEmpty())
+        return fetchFromService(args);
     if (!args.caseId.isEmpty())
-        return lookUpCase(args.caseId, args.store);
+        return lookUpCase(args);
     const auto bytes = model::readFileBytes(args.caseFile);
     if (!bytes)
         return Error{bytes.error()};
@@ -125,6 +172,12 @@ Result<CheckArgs> parseArgs(const QStringList &args)
             into = &parsed.caseId;
         else if (arg == u"--store"_s)
             into = &parsed.store;
+        else if (arg == u"--service"_s)
+            into = &parsed.service;
+        else if (arg == u"--mapping"_s)
+            into = &parsed.mapping;
+        else if (arg == u"--param"_s)
+            into = &parsed.parameters.emplace_back();
         else if (arg == u"--token"_s)
             into = &parsed.token;
         else if (arg == u"--action"_s)
@@ -145,10 +198,15 @@ Result<CheckArgs> parseArgs(const QStringList &args)
                         + int(!parsed.caseId.isEmpty());
     if (sources != 1)
         return Error{u"check: give exactly one of --case FILE, --case-url URL and --case-id ID"_s};
-    if (!parsed.token.isEmpty() && parsed.caseUrl.isEmpty())
-        return Error{u"check: --token goes with --case-url"_s};
-    if (!parsed.store.isEmpty() && parsed.caseId.isEmpty())
-        return Error{u"check: --store goes with --case-id"_s};
+    const bool http = !parsed.caseUrl.isEmpty() || !parsed.service.isEmpty();
+    if (!parsed.token.isEmpty() && !http)
+        return Error{u"check: --token goes with --case-url or --service"_s};
+    if (!parsed.service.isEmpty() && parsed.caseId.isEmpty())
+        return Error{u"check: --service needs --case-id"_s};
+    if ((!parsed.mapping.isEmpty() || !parsed.parameters.isEmpty()) && parsed.service.isEmpty())
+        return Error{u"check: --mapping and --param go with --service"_s};
+    if (!parsed.store.isEmpty() && (parsed.caseId.isEmpty() || !parsed.service.isEmpty()))
+        return Error{u"check: --store goes with --case-id (the demo case store)"_s};
     if (parsed.action.isEmpty())
         return Error{u"check: --action JSON is required"_s};
     return parsed;

@@ -40,14 +40,17 @@ Commands:
       --policies use another rule pack or policy folder than the built-in ones.
       --jobs scans with N threads (default for a file: one per core, at most 4; for
       standard input: 1, answering each line as it arrives); output order is kept.
-  check (--case FILE | --case-url URL [--token T] | --case-id ID [--store PATH])
-        --action JSON [--transcript FILE] [--rules PATH] [--policies DIR]
+  check CASE --action JSON [--transcript FILE] [--rules PATH] [--policies DIR]
       Judge one proposed action, e.g. --action '{"type": "refund", "amount": 120,
-      "order_id": "114-2283917", "method": "gift_card"}', against the policies with the
-      case from a file, the case service (URL of the case, e.g. http://host/cases/ID) or
-      the demo case store, after the conversation in --transcript if given. Prints the
-      decision (allow, warn or block), the policies that fired with the facts they read,
-      and the fused risk with its reasons, as JSON.
+      "order_id": "114-2283917", "method": "gift_card"}', against the policies, after the
+      conversation in --transcript if given. Prints the decision (allow, warn or block),
+      the policies that fired with the facts they read, and the fused risk with its
+      reasons, as JSON. CASE is one of:
+        --case FILE                       a case document (resources/schema/case.schema.json)
+        --case-url URL [--token T]        the case document at URL, e.g. http://host/cases/ID
+        --service URL --case-id ID [--token T] [--mapping chatwoot|zendesk|FILE]
+                  [--param NAME=VALUE]...  a CRM or case service, through a field mapping
+        --case-id ID [--store PATH]       the demo case store (built-in demo cases)
   rules check PATH
       Validate a rule pack and print how many rules it has per cue.
   logic [FILE|-]

@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The developer's entry point. Every command installs what is missing and builds first.
-#   installer/dev.sh run     build, then scan the bundled demo transcripts and show the findings
+#   installer/dev.sh run     build, then scan the bundled demo transcripts (findings, fused risk,
+#                            policy decisions) and check an action against the demo case service
 #   installer/dev.sh test    build, then run the whole ctest suite
 #   installer/dev.sh build   build only
 #   installer/dev.sh bench   build, then run the benchmarks (figures for the README)
@@ -23,6 +24,27 @@ build() {
   cmake --build "$build_dir" -j "$jobs"
 }
 
+# Starts the case service on a free port with the demo cases, asks it for a decision on a
+# proposed refund, and stops it again.
+demo_check() {
+  local data_dir server_log url pid
+  data_dir=$(mktemp -d)
+  server_log="$data_dir/caseserver.out"
+  RG_CASESERVER_TOKEN=demo-token "$build_dir/app/refundguard-caseserver" --port 0 \
+    --data "$data_dir/cases.db" --seed builtin >"$server_log" &
+  pid=$!
+  trap 'kill "$pid" 2>/dev/null; rm -rf "$data_dir"' RETURN
+  for _ in $(seq 100); do
+    url=$(sed -n 's/^listening on //p' "$server_log")
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  [ -n "$url" ] || { echo "the case service did not start" >&2; return 1; }
+  echo "== check: gift-card refund on case-1003 from the case service at $url"
+  "$build_dir/app/refundguard-cli" check --case-url "$url/cases/case-1003" --token demo-token \
+    --action '{"type": "refund", "order_id": "114-6639921", "amount": 329.0, "currency": "USD", "method": "gift_card"}'
+}
+
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
@@ -32,6 +54,7 @@ case "$command" in
       echo "== $(basename "$transcript")"
       "$build_dir/app/refundguard-cli" scan --explain "$transcript"
     done
+    demo_check
     ;;
   test)
     build

@@ -103,6 +103,7 @@ private slots:
     void checkBadInputIsNamed();
     void checkFetchesTheCaseFromTheCaseService();
     void checkReportsCaseServiceFailures();
+    void checkMapsACrmThroughAFieldMapping();
     void checkLooksUpTheDemoStore();
 
 private:
@@ -251,7 +252,11 @@ void TestCliPolicy::checkUsageErrors_data()
                              << u"unknown argument --frobnicate"_s;
     QTest::newRow("no value") << QStringList{u"--case"_s} << u"--case needs a value"_s;
     QTest::newRow("token without url") << QStringList{u"--case"_s, u"x"_s, u"--token"_s, u"t"_s, u"--action"_s, u"{}"_s}
-                                       << u"--token goes with --case-url"_s;
+                                       << u"--token goes with --case-url or --service"_s;
+    QTest::newRow("service without id") << QStringList{u"--service"_s, u"http://h"_s, u"--case"_s, u"x"_s, u"--action"_s, u"{}"_s}
+                                        << u"--service needs --case-id"_s;
+    QTest::newRow("mapping without service") << QStringList{u"--case-id"_s, u"x"_s, u"--mapping"_s, u"zendesk"_s, u"--action"_s, u"{}"_s}
+                                             << u"--mapping and --param go with --service"_s;
 }
 
 void TestCliPolicy::checkUsageErrors()
@@ -328,6 +333,46 @@ void TestCliPolicy::checkReportsCaseServiceFailures()
     QVERIFY(unreachable.finished);
     QCOMPARE(unreachable.exitCode, 1);
     QVERIFY2(unreachable.err.contains("127.0.0.1"), qPrintable(describe(unreachable)));
+}
+
+// A mapping file that builds a smaller case from the service's answer: only what it maps exists.
+void TestCliPolicy::checkMapsACrmThroughAFieldMapping()
+{
+    const QString seed = m_dir.filePath(u"seed3.jsonl"_s);
+    QVERIFY(writeFile(seed, jsonLine(conversation(u"seeded"_s, true))));
+    const QString mapping = m_dir.filePath(u"mapping.json"_s);
+    QVERIFY(writeFile(mapping, R"({"id": "test-crm", "path": "/{collection}/{id}",
+        "constants": {"/schema_version": 1},
+        "fields": {"/id": "/id", "/customer/id": "/customer/id",
+                   "/customer/account_created": "/customer/account_created",
+                   "/agent/id": "/agent/id", "/agent/refund_limit": "/agent/refund_limit"}})"));
+    CaseServerProcess server({u"--data"_s, m_dir.filePath(u"cases3.db"_s), u"--seed"_s, seed});
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const QStringList service{u"check"_s, u"--rules"_s, m_pack, u"--service"_s, server.url().toString(),
+                              u"--case-id"_s, u"case-77"_s, u"--mapping"_s, mapping, u"--action"_s, kRefund};
+
+    const Run run = runCli(service + QStringList{u"--param"_s, u"collection=cases"_s});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(describe(run)));
+    const QJsonObject decision = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(decision[u"decision"_s].toString(), u"block"_s);
+    QStringList fired;
+    for (const QJsonValue &policy : decision[u"policies"_s].toArray())
+        fired.append(policy[u"id"_s].toString());
+    // The orders were not mapped, so the proof-of-delivery policy has nothing to read; nor was
+    // the contact, and an identity nobody vouched for is an unverified one.
+    QCOMPARE(fired, (QStringList{u"authority-limit"_s, u"identity-first"_s}));
+
+    const Run noParameter = runCli(service);
+    QVERIFY(noParameter.finished);
+    QCOMPARE(noParameter.exitCode, 1);
+    QVERIFY2(noParameter.err.contains("{collection}"), qPrintable(describe(noParameter)));
+
+    const Run badMapping = runCli({u"check"_s, u"--service"_s, server.url().toString(), u"--case-id"_s,
+                                   u"case-77"_s, u"--mapping"_s, m_pack, u"--action"_s, kRefund});
+    QVERIFY(badMapping.finished);
+    QCOMPARE(badMapping.exitCode, 1);
+    QVERIFY2(badMapping.err.contains("--mapping: "), qPrintable(describe(badMapping)));
 }
 
 void TestCliPolicy::checkLooksUpTheDemoStore()
