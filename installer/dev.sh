@@ -66,6 +66,8 @@ case "$command" in
   bench)
     build
     "$build_dir/tests/bench/bench_matcher" "$@"
+    "$build_dir/tests/bench/bench_policy"
+    "$build_dir/tests/bench/bench_casefetch"
     ;;
   *)
     echo "usage: installer/dev.sh run|test|build|bench" >&2

@@ -96,8 +96,26 @@ struct VarPath
     bool whole = false; // "", null or nothing: the data itself
     QString text;       // as written, for FactRead
     std::vector<Segment> segments;
-    QStringList prefixes; // "a", "a.b" for "a.b.c": the places passed on the way
+    QStringList prefixes; // "a", "a.b", "a.b.c" for "a.b.c": the places passed, and the fact
     QString place;        // ".a.b.c", see JsonRef
+};
+
+// What one data document's lookups found: the document's CBOR view and the places read so far
+// ("a", "a.b", "a.b.c") with what is there. One evaluation keeps its own; a LookupCache shares
+// them between the evaluations of one decision.
+struct Lookups
+{
+    static constexpr qsizetype kPlaces = 48;
+
+    struct Place
+    {
+        QString place; // "a.b"
+        QCborValue value;
+    };
+
+    bool ready = false;
+    QCborValue cbor; // the data, shared, not copied
+    QVarLengthArray<Place, kPlaces> places;
 };
 
 struct StaticKey
@@ -1017,6 +1035,7 @@ VarPath varPathOf(const Value &a)
             segment.index = -1;
         path.segments.push_back(std::move(segment));
     }
+    path.prefixes.append(path.text);
     path.place = u'.' + path.text;
     return path;
 }
@@ -1207,11 +1226,16 @@ Value fromJsonAt(const QJsonValue &json, quint64 root, QString place,
 class Evaluator final
 {
 public:
-    Evaluator(const QJsonValue &data, std::vector<FactRead> *reads)
+    Evaluator(const QJsonValue &data, std::vector<FactRead> *reads, Lookups *shared)
         : m_data(data)
-        , m_cbor(QCborValue::fromJsonValue(data))
+        , m_lookups(shared ? *shared : m_own)
         , m_reads(reads)
-    {}
+    {
+        if (!m_lookups.ready) {
+            m_lookups.cbor = QCborValue::fromJsonValue(data);
+            m_lookups.ready = true;
+        }
+    }
 
     Value eval(const Node &node, const Value *datum)
     {
@@ -1274,17 +1298,10 @@ private:
     Value scoped(const Node &node, const Value *datum);
     bool contains(const Value &needle, const Value &haystack) const;
 
-    struct Passed
-    {
-        QString place; // "a.b"
-        QCborValue value;
-    };
-    static constexpr qsizetype kPassedCache = 16;
-
     const QJsonValue &m_data;
-    const QCborValue m_cbor; // the same data, shared, not copied
+    Lookups m_own;       // used when no LookupCache is given
+    Lookups &m_lookups;  // the places found so far in the data
     std::vector<FactRead> *m_reads;
-    QVarLengthArray<Passed, kPassedCache> m_passed; // objects passed on the way to earlier facts
     quint64 m_serial = 0;
     int m_reapplyDepth = 0;
 };
@@ -1293,16 +1310,17 @@ private:
  * Finds path in the top-level data, as json-logic-js's var loop does: a null or undefined on the
  * way, or nothing at a step, is "not found" (false). Policies read several facts under one
  * object ("action.order.delivery.status", "...photo"), and a Qt lookup is the costly part of
- * evaluating, so the objects passed on the way are remembered for this evaluation.
+ * evaluating, so the places passed on the way, and the fact itself, are remembered for this
+ * evaluation, or for all evaluations sharing a LookupCache.
  */
 bool Evaluator::findInData(const VarPath &path, QCborValue &found)
 {
-    QCborValue cursor = m_cbor;
+    QCborValue cursor = m_lookups.cbor;
     std::size_t from = 0;
     for (qsizetype k = path.prefixes.size(); k > 0 && from == 0; --k) {
-        for (const Passed &passed : m_passed) {
-            if (passed.place == path.prefixes[k - 1]) {
-                cursor = passed.value;
+        for (const Lookups::Place &known : m_lookups.places) {
+            if (known.place == path.prefixes[k - 1]) {
+                cursor = known.value;
                 from = std::size_t(k);
                 break;
             }
@@ -1311,8 +1329,8 @@ bool Evaluator::findInData(const VarPath &path, QCborValue &found)
     for (std::size_t i = from; i < path.segments.size(); ++i) {
         if (!stepCbor(cursor, path.segments[i]))
             return false;
-        if (qsizetype(i) < path.prefixes.size() && m_passed.size() < kPassedCache)
-            m_passed.append({path.prefixes[qsizetype(i)], cursor});
+        if (m_lookups.places.size() < Lookups::kPlaces)
+            m_lookups.places.append({path.prefixes[qsizetype(i)], cursor});
     }
     found = std::move(cursor);
     return true;
@@ -1911,9 +1929,16 @@ Result<Logic> Logic::compile(const QJsonValue &rule)
  * and some read their element and are not recorded). Thread-safe: a Logic may be evaluated on
  * many threads at once.
  */
-Result<QJsonValue> Logic::evaluate(const QJsonValue &data, std::vector<FactRead> *reads) const
+LookupCache::LookupCache()
+    : m_lookups(std::make_unique<Internal::Lookups>())
+{}
+
+LookupCache::~LookupCache() = default;
+
+Result<QJsonValue> Logic::evaluate(const QJsonValue &data, std::vector<FactRead> *reads,
+                                   LookupCache *cache) const
 {
-    Evaluator evaluator(data, reads);
+    Evaluator evaluator(data, reads, cache ? &cache->lookups() : nullptr);
     try {
         return toJson(evaluator.eval(*m_root, nullptr));
     } catch (const RuntimeError &error) {

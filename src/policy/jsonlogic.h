@@ -6,6 +6,7 @@
 
 #include <QJsonValue>
 #include <QString>
+#include <QtGlobal>
 
 #include <memory>
 #include <vector>
@@ -14,6 +15,7 @@ namespace rg::policy {
 
 namespace Internal {
 struct Node;
+struct Lookups;
 } // namespace Internal
 
 // One value read through "var" or "missing" while evaluating: the dotted path as written and the
@@ -22,6 +24,22 @@ struct FactRead
 {
     QString path;
     QJsonValue value;
+};
+
+// Use me when several rules read the same data document (the policies of one decision): each
+// fact, and each object passed on the way to one, is looked up once for all of them. Valid for
+// one data document only; not thread-safe (one per decision).
+class LookupCache final
+{
+public:
+    LookupCache();
+    ~LookupCache();
+    Q_DISABLE_COPY_MOVE(LookupCache)
+
+    Internal::Lookups &lookups() { return *m_lookups; }
+
+private:
+    std::unique_ptr<Internal::Lookups> m_lookups;
 };
 
 // Use me to compile a JSON Logic rule (jsonlogic.com) once and evaluate it against many data
@@ -35,8 +53,8 @@ public:
 
     static Result<Logic> compile(const QJsonValue &rule);
 
-    Result<QJsonValue> evaluate(const QJsonValue &data,
-                                std::vector<FactRead> *reads = nullptr) const;
+    Result<QJsonValue> evaluate(const QJsonValue &data, std::vector<FactRead> *reads = nullptr,
+                                LookupCache *cache = nullptr) const;
 
 private:
     explicit Logic(std::shared_ptr<const Internal::Node> root);

@@ -245,12 +245,14 @@ Decision PolicyPack::decide(const QJsonObject &facts) const
 {
     Decision decision;
     const QString actionType = facts.value(u"action"_s).toObject().value(u"type"_s).toString();
+    LookupCache lookups; // the policies read many of the same facts
+    const QJsonValue data = facts;
     for (const Policy &policy : m_policies) {
         if (!policy.actions.contains(actionType))
             continue;
         std::vector<FactRead> reads;
         reads.reserve(8);
-        const auto result = policy.condition.evaluate(facts, &reads);
+        const auto result = policy.condition.evaluate(data, &reads, &lookups);
         if (!result) {
             decision.errors.append(policy.id + u": "_s + result.error());
             decision.verdict = std::max(decision.verdict, Verdict::Warn);
