@@ -29,8 +29,10 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #ifdef Q_OS_UNIX
@@ -52,6 +54,10 @@ constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
 constexpr quint16 kDefaultPort = 8080;
 constexpr int kMaxLatencyMs = 600'000;
+constexpr int kMaxTrickleMs = 60'000;
+constexpr qsizetype kTrickleBytes = 8;   // per --trickle-ms tick
+constexpr qsizetype kMaxIdLength = 256;  // characters of a decoded case id
+constexpr qsizetype kMaxEchoLength = 64; // of client input quoted back in a reply or a log line
 
 const char kUsage[] = R"(usage: refundguard-caseserver [options]
 
@@ -69,11 +75,16 @@ Options:
   --token TOKEN      require "Authorization: Bearer TOKEN" on /cases (401 otherwise);
                      the environment variable RG_CASESERVER_TOKEN does the same without
                      showing the token in the process list
+  --insecure-no-token
+                     allow serving without a token on an address other than loopback
+                     (without it, such a --bind is refused)
 Fault injection, for tests and demos:
   --latency-ms N     answer every request N ms late
   --fail-rate R      answer this fraction (0 to 1) of case requests with 500
   --fail-first N     answer the first N case requests with 500
   --malformed        cut every case document in half (a body that is not JSON)
+  --trickle-ms N     send case documents a few bytes every N ms (headers at once)
+  --cut-body         announce the whole case document, send half, close the connection
 
   -h, --help         show this help
   -v, --version      show the version
@@ -94,6 +105,9 @@ struct Options
     double failRate = 0.0;
     int failFirst = 0;
     bool malformed = false;
+    int trickleMs = 0;
+    bool cutBody = false;
+    bool insecureNoToken = false;
 };
 
 void printErr(const QString &message)
@@ -153,9 +167,17 @@ std::optional<int> parseArguments(const QStringList &args, Options &options)
             options.malformed = true;
             continue;
         }
-        static const QStringList valued
-            = {u"--port"_s,  u"--bind"_s,       u"--data"_s,      u"--seed"_s,
-               u"--token"_s, u"--latency-ms"_s, u"--fail-rate"_s, u"--fail-first"_s};
+        if (arg == u"--cut-body"_s) {
+            options.cutBody = true;
+            continue;
+        }
+        if (arg == u"--insecure-no-token"_s) {
+            options.insecureNoToken = true;
+            continue;
+        }
+        static const QStringList valued = {u"--port"_s,      u"--bind"_s,       u"--data"_s,
+                                           u"--seed"_s,      u"--token"_s,      u"--latency-ms"_s,
+                                           u"--fail-rate"_s, u"--fail-first"_s, u"--trickle-ms"_s};
         QString name;
         for (const QString &candidate : valued) {
             if (flag(arg, candidate))
@@ -203,10 +225,22 @@ std::optional<int> parseArguments(const QStringList &args, Options &options)
             if (!count)
                 return usageError(u"--fail-first takes a number from 0 to 1000000"_s);
             options.failFirst = *count;
+        } else if (name == u"--trickle-ms"_s) {
+            const auto interval = parseInt(*value, 1, kMaxTrickleMs);
+            if (!interval)
+                return usageError(u"--trickle-ms takes a number from 1 to %1"_s.arg(kMaxTrickleMs));
+            options.trickleMs = *interval;
         }
     }
     if (options.token.isEmpty())
         options.token = qEnvironmentVariable("RG_CASESERVER_TOKEN");
+    // Anyone who can reach the address could read every case: off loopback, serving without a
+    // token must be asked for by name.
+    if (options.token.isEmpty() && !options.bind.isLoopback() && !options.insecureNoToken) {
+        return usageError(
+            u"refusing to serve on %1 without a token: set --token or "
+            "RG_CASESERVER_TOKEN, or pass --insecure-no-token"_s.arg(options.bind.toString()));
+    }
     return std::nullopt;
 }
 
@@ -251,7 +285,15 @@ struct Reply
     StatusCode status = StatusCode::Ok;
     QByteArray body;
     QList<std::pair<QByteArray, QByteArray>> headers;
+    bool caseDocument = false; // a 200 with a case: what --trickle-ms and --cut-body break
 };
+
+// Client input as it may be quoted back: a short prefix, so that a client can neither make a
+// reply or a log line large nor fill it with its own text.
+QString shortened(const QString &text)
+{
+    return text.size() <= kMaxEchoLength ? text : text.first(kMaxEchoLength) + u"..."_s;
+}
 
 Reply jsonReply(StatusCode status, const QJsonObject &json)
 {
@@ -283,11 +325,21 @@ public:
                               QHttpServerResponder &&responder) {
                            caseRequest(request, std::move(responder));
                        });
-        m_server.setMissingHandler([this](const QHttpServerRequest &request,
-                                          QHttpServerResponder &&responder) {
-            send(std::move(responder),
-                 errorReply(StatusCode::NotFound, u"no route for %1"_s.arg(request.url().path())));
-        });
+        m_server.setMissingHandler(
+            [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                const QString path = request.url().path(QUrl::FullyEncoded);
+                // Whatever else is wrong with a /cases request, a client without the token learns
+                // only that it needs one.
+                if (path.startsWith(u"/cases"_s)) {
+                    if (auto refusal = refuseWithoutToken(request)) {
+                        ++m_responses[static_cast<int>(refusal->status)];
+                        send(std::move(responder), *refusal);
+                        return;
+                    }
+                }
+                send(std::move(responder),
+                     errorReply(StatusCode::NotFound, u"no route for %1"_s.arg(shortened(path))));
+            });
     }
     Q_DISABLE_COPY_MOVE(CaseService)
 
@@ -332,33 +384,55 @@ private:
         static const QString prefix = u"/cases/"_s;
         const QString encoded = request.url().path(QUrl::FullyEncoded);
         const QString segment = encoded.mid(prefix.size());
-        const QString id = QUrl::fromPercentEncoding(segment.toUtf8());
-        const Reply reply = segment.contains(u'/') || segment.isEmpty()
-                                ? errorReply(StatusCode::NotFound, u"no case \"%1\""_s.arg(id))
-                                : answerCase(id, request);
+        Reply reply;
+        if (auto refusal = refuseWithoutToken(request)) {
+            reply = *refusal;
+        } else if (segment.size() > 3 * kMaxIdLength) { // too long even fully percent-encoded
+            reply = idTooLong();
+        } else {
+            const QString id = QUrl::fromPercentEncoding(segment.toUtf8());
+            if (id.size() > kMaxIdLength) {
+                reply = idTooLong();
+            } else if (segment.contains(u'/') || segment.isEmpty()) {
+                reply = errorReply(StatusCode::NotFound, u"no case \"%1\""_s.arg(shortened(id)));
+            } else {
+                reply = answerCase(id, request);
+            }
+        }
         ++m_responses[static_cast<int>(reply.status)];
         // The encoded form: a client's id must not be able to write line breaks into the log.
         rg::log::get("caseserver")
-            ->debug("GET /cases/{} -> {}", segment.toStdString(), static_cast<int>(reply.status));
+            ->debug("GET /cases/{} -> {}", shortened(segment).toStdString(),
+                    static_cast<int>(reply.status));
         send(std::move(responder), reply);
+    }
+
+    static Reply idTooLong()
+    {
+        return errorReply(StatusCode::UriTooLong,
+                          u"a case id is at most %1 characters"_s.arg(kMaxIdLength));
+    }
+
+    // The 401 for a request without the bearer token, when one is required.
+    std::optional<Reply> refuseWithoutToken(const QHttpServerRequest &request) const
+    {
+        if (m_options.token.isEmpty())
+            return std::nullopt;
+        const QByteArray authorization = headerValue(request, "Authorization");
+        const bool bearer = authorization.size() > 7
+                            && authorization.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0;
+        if (bearer && sameSecret(authorization.mid(7).trimmed(), m_options.token.toUtf8()))
+            return std::nullopt;
+        Reply reply
+            = errorReply(StatusCode::Unauthorized, bearer ? u"the bearer token is not valid"_s
+                                                          : u"a bearer token is required"_s);
+        reply.headers.append(std::pair<QByteArray, QByteArray>(
+            "WWW-Authenticate", "Bearer realm=\"refundguard-caseserver\""));
+        return reply;
     }
 
     Reply answerCase(const QString &id, const QHttpServerRequest &request)
     {
-        if (!m_options.token.isEmpty()) {
-            const QByteArray authorization = headerValue(request, "Authorization");
-            const bool bearer
-                = authorization.size() > 7
-                  && authorization.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0;
-            if (!bearer || !sameSecret(authorization.mid(7).trimmed(), m_options.token.toUtf8())) {
-                Reply reply = errorReply(StatusCode::Unauthorized,
-                                         bearer ? u"the bearer token is not valid"_s
-                                                : u"a bearer token is required"_s);
-                reply.headers.append(std::pair<QByteArray, QByteArray>(
-                    "WWW-Authenticate", "Bearer realm=\"refundguard-caseserver\""));
-                return reply;
-            }
-        }
         ++m_caseRequests;
         if (m_caseRequests <= m_options.failFirst
             || (m_options.failRate > 0.0
@@ -371,43 +445,71 @@ private:
             return errorReply(StatusCode::InternalServerError, u"the case store failed"_s);
         }
         if (!entry.value())
-            return errorReply(StatusCode::NotFound, u"no case \"%1\""_s.arg(id));
+            return errorReply(StatusCode::NotFound, u"no case \"%1\""_s.arg(shortened(id)));
         const QByteArray etag = '"' + entry.value()->etag.toLatin1() + '"';
         if (etagMatches(headerValue(request, "If-None-Match"), etag))
             return {StatusCode::NotModified, {}, {{"ETag", etag}}};
         QByteArray body = QJsonDocument(entry.value()->document).toJson(QJsonDocument::Compact);
         if (m_options.malformed)
             body.truncate(body.size() / 2);
-        return {StatusCode::Ok, body, {{"ETag", etag}, {"Cache-Control", "no-cache"}}};
+        return {StatusCode::Ok, body, {{"ETag", etag}, {"Cache-Control", "no-cache"}}, true};
     }
+
+    using SharedResponder = std::shared_ptr<QHttpServerResponder>;
 
     // Writes \a reply now or, with --latency-ms, later from a timer: the event loop keeps
     // serving other connections meanwhile. A client that gave up by then gets nothing.
     void send(QHttpServerResponder &&responder, const Reply &reply)
     {
+        auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
         if (m_options.latencyMs <= 0) {
-            writeReply(responder, reply);
+            writeReply(kept, reply);
             return;
         }
-        auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
         QPointer<QTcpSocket> socket = kept->socket();
-        QTimer::singleShot(m_options.latencyMs, &m_server, [kept, socket, reply] {
+        QTimer::singleShot(m_options.latencyMs, &m_server, [this, kept, socket, reply] {
             if (socket && socket->state() == QAbstractSocket::ConnectedState)
-                writeReply(*kept, reply);
+                writeReply(kept, reply);
         });
     }
 
-    static void writeReply(QHttpServerResponder &responder, const Reply &reply)
+    void writeReply(const SharedResponder &responder, const Reply &reply)
     {
-        responder.writeStatusLine(reply.status);
+        responder->writeStatusLine(reply.status);
         // A 304 has no body, so neither a type nor a length (RFC 9110 15.4.5).
         if (reply.status != StatusCode::NotModified) {
-            responder.writeHeader("Content-Type", "application/json");
-            responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+            responder->writeHeader("Content-Type", "application/json");
+            responder->writeHeader("Content-Length", QByteArray::number(reply.body.size()));
         }
         for (const auto &[name, value] : reply.headers)
-            responder.writeHeader(name, value);
-        responder.writeBody(reply.body);
+            responder->writeHeader(name, value);
+        if (!reply.caseDocument || (!m_options.cutBody && m_options.trickleMs <= 0)) {
+            responder->writeBody(reply.body);
+            return;
+        }
+        if (m_options.cutBody) {
+            // The headers promised the whole document; half of it, then the connection closes.
+            responder->writeBody(reply.body.first(reply.body.size() / 2));
+            responder->socket()->disconnectFromHost();
+            return;
+        }
+        responder->writeBody(reply.body.first(std::min(kTrickleBytes, reply.body.size())));
+        trickle(responder, reply.body, kTrickleBytes);
+    }
+
+    // --trickle-ms: the rest of \a body from \a from on, kTrickleBytes a tick, for as long as
+    // the client stays. The header block is closed already, so later chunks go to the socket.
+    void trickle(const SharedResponder &responder, const QByteArray &body, qsizetype from)
+    {
+        if (from >= body.size())
+            return;
+        QPointer<QTcpSocket> socket = responder->socket();
+        QTimer::singleShot(m_options.trickleMs, &m_server, [this, responder, socket, body, from] {
+            if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+                return;
+            socket->write(body.mid(from, kTrickleBytes));
+            trickle(responder, body, from + kTrickleBytes);
+        });
     }
 
     const Options &m_options;
@@ -501,6 +603,7 @@ int main(int argc, char *argv[])
               options.dataPath.toStdString(), url.value().toString().toStdString(),
               options.token.isEmpty() ? " without a token" : " (bearer token required)",
               options.latencyMs || options.failRate > 0 || options.failFirst || options.malformed
+                      || options.trickleMs || options.cutBody
                   ? "; fault injection on"
                   : "");
     const int status = QCoreApplication::exec();

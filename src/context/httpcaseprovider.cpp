@@ -86,6 +86,17 @@ QString quoteBody(const QByteArray &body)
     return text.isEmpty() ? QString() : u": "_s + text;
 }
 
+// Failures of the connection rather than answers: the network layer (1-99), a proxy that could
+// not be reached or dropped the connection (101-104, 199) and a broken HTTP stream. Every other
+// error code stands for an HTTP status, which onReplyFinished() reads from the status itself.
+bool isTransportError(QNetworkReply::NetworkError error)
+{
+    const int code = error;
+    return (code > 0 && code < 100)
+           || (code > 100 && code < QNetworkReply::ProxyAuthenticationRequiredError)
+           || error == QNetworkReply::UnknownProxyError || error == QNetworkReply::ProtocolFailure;
+}
+
 } // namespace
 
 /*!
@@ -145,14 +156,6 @@ QString HttpCaseProvider::sourceName() const
     while (text.endsWith(u'/'))
         text.chop(1);
     return text;
-}
-
-/*!
- * Forgets every cached snapshot and ETag.
- */
-void HttpCaseProvider::clearCache()
-{
-    m_cache.clear();
 }
 
 /*!
@@ -330,16 +333,26 @@ void HttpCaseProvider::onReplyFinished(QNetworkReply *reply, const QString &case
              service() + u" sent more than %1 MB for case "_s.arg(kMaxBodyBytes >> 20) + quotedId},
             false);
     }
+    // Transport failures come before the status: a deadline that fired or a connection that
+    // closed after the status line leaves a 200 with part of a body (and an aborted reply is
+    // closed). Neither is an answer: nothing of the body is read, the attempt is retried.
+    if (timedOut || error == QNetworkReply::TimeoutError
+        || error == QNetworkReply::OperationCanceledError) {
+        const QString what = status == 0 ? u" did not answer within "_s
+                                         : u" started answering for case "_s + quotedId
+                                               + u" but did not finish within "_s;
+        return retryOrFail(caseId,
+                           {Kind::Timeout, 0, service() + what + seconds(m_options.timeout)}, true);
+    }
+    if (status != 0 && isTransportError(error)) {
+        return retryOrFail(caseId,
+                           {Kind::Unreachable, 0,
+                            service() + u" broke off its answer for case "_s + quotedId + u": "_s
+                                + reply->errorString()},
+                           true);
+    }
     if (status == 0) {
-        // No HTTP answer at all: timed out, refused, unreachable, or TLS failed.
-        if (timedOut || error == QNetworkReply::TimeoutError
-            || error == QNetworkReply::OperationCanceledError) {
-            return retryOrFail(
-                caseId,
-                {Kind::Timeout, 0,
-                 service() + u" did not answer within "_s + seconds(m_options.timeout)},
-                true);
-        }
+        // No HTTP answer at all: refused, unreachable, or TLS failed.
         if (error == QNetworkReply::SslHandshakeFailedError) {
             return retryOrFail(caseId,
                                {Kind::Unreachable, 0,
@@ -359,7 +372,8 @@ void HttpCaseProvider::onReplyFinished(QNetworkReply *reply, const QString &case
             {Kind::Unreachable, 0, service() + u" is unreachable: "_s + reply->errorString()},
             transient);
     }
-    const QByteArray body = reply->readAll();
+    // Only a reply that arrived whole gets here; an error left is one that an HTTP status set.
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     if (status == 304) {
         auto cached = m_cache.find(caseId);
         if (cached == m_cache.end()) {

@@ -50,7 +50,6 @@ public:
 
     const QString &configurationError() const { return m_configError; }
     Result<QUrl> urlFor(const QString &caseId) const;
-    void clearCache();
 
 private:
     struct Pending

@@ -31,6 +31,10 @@ struct Run
 Run run(const QStringList &arguments)
 {
     QProcess process;
+    // The token comes from the arguments alone, never from the developer's environment.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"RG_CASESERVER_TOKEN"_s);
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(RG_CASESERVER_PATH), arguments);
     Run result;
     if (!process.waitForFinished(10000)) {
@@ -56,6 +60,10 @@ private slots:
     void badArguments_data();
     void badArguments();
     void httpContract();
+    void tokenCheckedBeforePath();
+    void longClientInputIsNotEchoed_data();
+    void longClientInputIsNotEchoed();
+    void nonLoopbackBindNeedsToken();
     void badSeedFails();
     void portInUseFails();
     void stopsCleanlyOnSigterm();
@@ -77,7 +85,8 @@ void TestCaseServer::helpAndVersion()
     QVERIFY2(help.out.startsWith(u"usage: refundguard-caseserver"_s), qPrintable(help.out));
     for (const QString &flag :
          {u"--port"_s, u"--data"_s, u"--token"_s, u"--seed"_s, u"--latency-ms"_s, u"--fail-rate"_s,
-          u"--fail-first"_s, u"--malformed"_s, u"--bind"_s})
+          u"--fail-first"_s, u"--malformed"_s, u"--bind"_s, u"--trickle-ms"_s, u"--cut-body"_s,
+          u"--insecure-no-token"_s})
         QVERIFY2(help.out.contains(flag), qPrintable(flag));
     const Run version = run({u"--version"_s});
     QCOMPARE(version.exitCode, 0);
@@ -97,6 +106,7 @@ void TestCaseServer::badArguments_data()
     QTest::newRow("latency") << QStringList{u"--latency-ms=-5"_s} << u"--latency-ms takes"_s;
     QTest::newRow("bind") << QStringList{u"--bind"_s, u"localhost:80"_s} << u"--bind takes"_s;
     QTest::newRow("empty token") << QStringList{u"--token="_s} << u"--token needs"_s;
+    QTest::newRow("trickle") << QStringList{u"--trickle-ms=0"_s} << u"--trickle-ms takes"_s;
 }
 
 // Usage errors exit 2 before touching any store, saying what was wrong.
@@ -169,6 +179,81 @@ void TestCaseServer::httpContract()
     const auto noRoute = rg::test::httpGet(at(u"/admin"_s));
     QCOMPARE(noRoute.status, 404);
     QVERIFY(noRoute.json().value(u"error"_s).toString().contains(u"no route"_s));
+}
+
+// Without the token a /cases request gets the 401 and nothing else, however long or odd its
+// path: the path is neither checked nor quoted back.
+void TestCaseServer::tokenCheckedBeforePath()
+{
+    CaseServerProcess server(
+        {u"--data"_s, m_dir.filePath(u"token-first.db"_s), u"--token"_s, u"tok-123"_s});
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const QString longSegment(8000, u'q');
+    for (const QString &path : {u"/cases/"_s + longSegment + u"/x"_s, u"/cases/"_s + longSegment,
+                                u"/cases/a/b/c"_s, u"/cases/"_s, u"/cases"_s}) {
+        const auto answer = rg::test::httpGet(QUrl(server.url().toString() + path));
+        QCOMPARE(answer.status, 401);
+        QCOMPARE(answer.json().value(u"error"_s).toString(), u"a bearer token is required"_s);
+        QVERIFY2(answer.body.size() < 1024, answer.body.left(200).constData());
+    }
+}
+
+void TestCaseServer::longClientInputIsNotEchoed_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    QTest::newRow("long id") << u"/cases/"_s + QString(1000, u'q') << 414;
+    // 300 characters, 700 in the request: the limit is on the id, not on its encoded form.
+    QTest::newRow("long encoded id")
+        << u"/cases/"_s + QString::fromLatin1(QByteArray(200, 'q').toPercentEncoding({}, "q"))
+               + QString(100, u'q')
+        << 414;
+    QTest::newRow("longest id") << u"/cases/"_s + QString(256, u'q') << 404;
+    QTest::newRow("long two segments") << u"/cases/"_s + QString(200, u'q') + u"/x"_s << 404;
+    QTest::newRow("long unknown route") << u"/"_s + QString(5000, u'q') << 404;
+}
+
+// With the token, an id over 256 characters is refused as too long, and no reply quotes more
+// than a short prefix of what the client sent.
+void TestCaseServer::longClientInputIsNotEchoed()
+{
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    CaseServerProcess server(
+        {u"--data"_s, m_dir.filePath(u"echo.db"_s), u"--token"_s, u"tok-123"_s});
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const auto answer = rg::test::httpGet(QUrl(server.url().toString() + path),
+                                          {{"Authorization", "Bearer tok-123"}});
+    QCOMPARE(answer.status, status);
+    QVERIFY2(answer.body.size() < 1024, answer.body.left(200).constData());
+    QVERIFY2(!answer.body.contains(QByteArray(100, 'q')), answer.body.left(200).constData());
+    QVERIFY(!answer.json().value(u"error"_s).toString().isEmpty());
+}
+
+// Off loopback, serving without a token must be asked for with --insecure-no-token; the refusal
+// comes before the store is opened or a port is bound.
+void TestCaseServer::nonLoopbackBindNeedsToken()
+{
+    const QString data = m_dir.filePath(u"bind.db"_s);
+    const Run refused = run({u"--bind"_s, u"0.0.0.0"_s, u"--port"_s, u"0"_s, u"--data"_s, data});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(u"refusing to serve on 0.0.0.0 without a token"_s),
+             qPrintable(refused.err));
+    QVERIFY2(refused.err.contains(u"--insecure-no-token"_s), qPrintable(refused.err));
+    QVERIFY(refused.out.isEmpty());
+    QVERIFY(!QFile::exists(data));
+
+    CaseServerProcess insecure(
+        {u"--bind"_s, u"0.0.0.0"_s, u"--insecure-no-token"_s, u"--data"_s, data});
+    QString error;
+    QVERIFY2(insecure.start(&error), qPrintable(error));
+    QUrl health(u"http://127.0.0.1/health"_s);
+    health.setPort(insecure.url().port());
+    QCOMPARE(rg::test::httpGet(health).status, 200);
+    insecure.stop();
+    QCOMPARE(insecure.process().exitCode(), 0);
 }
 
 // A seed file with a bad case stops the server before it listens, naming file and line.

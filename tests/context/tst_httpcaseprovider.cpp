@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -56,6 +57,7 @@ class TestHttpCaseProvider final : public QObject
 
 private slots:
     void initTestCase();
+    void init();
     void fetchesCase();
     void bearerToken();
     void errorsWithoutRetry_data();
@@ -63,6 +65,8 @@ private slots:
     void timesOutAfterEveryAttempt();
     void retriesServerErrorsThenSucceeds();
     void serverErrorsExhaustAttempts();
+    void brokenOffBodyIsRetried_data();
+    void brokenOffBodyIsRetried();
     void slowServerWithinTimeout();
     void revalidatesWithEtag();
     void staleCopyWhenServiceGoes();
@@ -126,6 +130,12 @@ void TestHttpCaseProvider::initTestCase()
     QFile chatwoot(dataFile(u"chatwoot-conversation.json"_s));
     QVERIFY(chatwoot.open(QIODevice::ReadOnly));
     QVERIFY(store.put(u"1187"_s, QJsonDocument::fromJson(chatwoot.readAll()).object()).ok());
+}
+
+void TestHttpCaseProvider::init()
+{
+    // Reading a reply that was aborted or closed: the provider must never get that far.
+    QTest::failOnWarning(QRegularExpression(u"QIODevice::read"_s));
 }
 
 // A plain fetch: fields parsed, ETag as served, marked fresh, named after the service.
@@ -275,6 +285,45 @@ void TestHttpCaseProvider::serverErrorsExhaustAttempts()
     QVERIFY2(
         fetch.error->message.endsWith(u"failed with HTTP 500: injected failure (2 attempts)"_s),
         qPrintable(fetch.error->message));
+}
+
+void TestHttpCaseProvider::brokenOffBodyIsRetried_data()
+{
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<QString>("mention");
+    // Headers at once, then 8 bytes every 20 ms: the 300 ms deadline fires mid-body.
+    QTest::newRow("trickle past the timeout")
+        << QStringList{u"--trickle-ms"_s, u"20"_s} << Kind::Timeout
+        << u"started answering for case \"case-2001\" but "
+           u"did not finish within 0.3 s (3 attempts)"_s;
+    // Content-Length of the whole document, half of it, then the connection closes.
+    QTest::newRow("connection closed mid-body") << QStringList{u"--cut-body"_s} << Kind::Unreachable
+                                                << u"broke off its answer for case \"case-2001\""_s;
+}
+
+// A 200 whose body never arrives whole is a transport failure, retried like one: never parsed
+// (no MalformedBody after the first request) and never read after the reply was closed.
+void TestHttpCaseProvider::brokenOffBodyIsRetried()
+{
+    QFETCH(QStringList, flags);
+    QFETCH(Kind, kind);
+    QFETCH(QString, mention);
+    auto server = startServer(flags);
+    QVERIFY(server);
+    auto opts = options(server->url());
+    opts.timeout = 300ms;
+    opts.maxAttempts = 3;
+    HttpCaseProvider provider(opts);
+    const CaseFetch fetch = rg::context::fetchAndWaitFull(provider, u"case-2001"_s);
+    QVERIFY(fetch.error);
+    QVERIFY2(fetch.error->kind == kind, qPrintable(kindName(fetch)));
+    QCOMPARE(fetch.error->httpStatus, 0); // no complete HTTP answer came back
+    QVERIFY2(fetch.error->message.contains(mention), qPrintable(fetch.error->message));
+    QVERIFY2(fetch.error->message.endsWith(u"(3 attempts)"_s), qPrintable(fetch.error->message));
+    QVERIFY(!fetch.snapshot);
+    const auto health = rg::test::httpGet(server->url().resolved(QUrl(u"/health"_s))).json();
+    QCOMPARE(health.value(u"case_requests"_s).toInt(), opts.maxAttempts);
 }
 
 // A slow answer inside the timeout is a normal answer.
