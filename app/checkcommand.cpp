@@ -18,6 +18,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QUrl>
 
 namespace rg::cli {
@@ -41,6 +42,12 @@ struct CheckArgs
     QString rules = kDefaultRulePack;
     QString policies = kDefaultPolicies;
 };
+
+// --token, else RG_CASE_TOKEN: the environment keeps the token out of the process list.
+QString tokenOf(const CheckArgs &args)
+{
+    return args.token.isEmpty() ? qEnvironmentVariable("RG_CASE_TOKEN") : args.token;
+}
 
 Result<model::Case> caseFrom(context::CaseProvider &provider, const QString &id)
 {
@@ -74,7 +81,7 @@ Result<model::Case> fetchCase(const CheckArgs &args)
     options.baseUrl = url.value();
     options.baseUrl.setPath(path.left(slash), QUrl::StrictMode);
     options.pathTemplate = u"/{id}"_s;
-    options.token = args.token;
+    options.token = tokenOf(args);
     context::HttpCaseProvider provider(options);
     return caseFrom(provider, id);
 }
@@ -88,7 +95,7 @@ Result<model::Case> fetchFromService(const CheckArgs &args)
         return Error{url.error()};
     context::HttpCaseProvider::Options options;
     options.baseUrl = url.value();
-    options.token = args.token;
+    options.token = tokenOf(args);
     if (!args.mapping.isEmpty()) {
         auto mapping = context::FieldMapping::presetNames().contains(args.mapping)
                            ? context::FieldMapping::preset(args.mapping)
@@ -140,7 +147,7 @@ Result<model::Case> loadCase(const CheckArgs &args)
     return parsed;
 }
 
-// The conversation so far: the first conversation of a transcript file (JSONL or one object).
+// The conversation so far: a transcript file holding one conversation, or the first of JSONL.
 Result<model::Conversation> loadTranscript(const QString &path)
 {
     if (path.isEmpty())
@@ -148,11 +155,11 @@ Result<model::Conversation> loadTranscript(const QString &path)
     const auto bytes = model::readFileBytes(path);
     if (!bytes)
         return Error{bytes.error()};
+    // One conversation as a JSON object (pretty-printed or not), or the first line of JSONL.
     const QByteArray trimmed = bytes.value().trimmed();
-    const QByteArray first = trimmed.startsWith('{') && trimmed.contains('\n')
-                                 ? trimmed.left(trimmed.indexOf('\n'))
-                                 : trimmed;
-    auto conversation = model::Conversation::fromJsonLine(first);
+    auto conversation = model::Conversation::fromJsonLine(trimmed);
+    if (!conversation && trimmed.contains('\n'))
+        conversation = model::Conversation::fromJsonLine(trimmed.left(trimmed.indexOf('\n')));
     if (!conversation)
         return Error{path + u": "_s + conversation.error()};
     return conversation;
@@ -161,6 +168,7 @@ Result<model::Conversation> loadTranscript(const QString &path)
 Result<CheckArgs> parseArgs(const QStringList &args)
 {
     CheckArgs parsed;
+    QSet<QString> seen;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args[i];
         QString *into = nullptr;
@@ -192,6 +200,9 @@ Result<CheckArgs> parseArgs(const QStringList &args)
             return Error{u"check: unknown argument %1"_s.arg(arg)};
         if (++i == args.size())
             return Error{u"check: %1 needs a value"_s.arg(arg)};
+        if (seen.contains(arg) && arg != u"--param"_s)
+            return Error{u"check: %1 is given twice"_s.arg(arg)};
+        seen.insert(arg);
         *into = args[i];
     }
     const int sources = int(!parsed.caseFile.isEmpty()) + int(!parsed.caseUrl.isEmpty())

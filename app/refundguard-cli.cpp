@@ -51,6 +51,7 @@ Commands:
         --service URL --case-id ID [--token T] [--mapping chatwoot|zendesk|FILE]
                   [--param NAME=VALUE]...  a CRM or case service, through a field mapping
         --case-id ID [--store PATH]       the demo case store (built-in demo cases)
+      The environment variable RG_CASE_TOKEN stands in for --token (not shown in ps).
   rules check PATH
       Validate a rule pack and print how many rules it has per cue.
   logic [FILE|-]

@@ -13,9 +13,9 @@ Judge::Judge(const policy::PolicyPack *policies, const risk::FusionWeights *weig
 {}
 
 /*!
- * A case that does not parse, or an action with a bad field, makes the whole conversation an
- * error naming the place ("case/orders/0/value: ...", "messages[4].action.amount: ..."):
- * judging on half a case would present guesses as facts.
+ * A case that does not parse, or an action with a bad field or an order the case does not hold,
+ * makes the whole conversation an error naming the place ("case/orders/0/value: ...",
+ * "messages[4].action.amount: ..."): judging on half a case would present guesses as facts.
  */
 Result<Judgement> Judge::judge(const model::Conversation &conversation, detect::Matcher &matcher,
                                const QDateTime &now) const
@@ -27,20 +27,28 @@ Result<Judgement> Judge::judge(const model::Conversation &conversation, detect::
             return Error{u"case"_s + parsed.error()};
         judgement.caseData = std::move(parsed).value();
     }
-    for (qsizetype turn = 0; turn < conversation.messages.size(); ++turn) {
-        const model::Message &message = conversation.messages[turn];
+    // The conversation as judged: every action checked and, with a case, naming its order.
+    model::Conversation judged = conversation;
+    for (qsizetype turn = 0; turn < judged.messages.size(); ++turn) {
+        model::Message &message = judged.messages[turn];
         if (message.role != model::Role::Action)
             continue;
-        const auto valid = policy::validateAction(message.action,
-                                                  u"messages[%1].action"_s.arg(turn));
+        const QString path = u"messages[%1].action"_s.arg(turn);
+        auto valid = policy::validateAction(message.action, path);
         if (!valid)
             return Error{valid.error()};
+        if (judgement.caseData) {
+            valid = policy::resolveOrder(valid.value(), *judgement.caseData, path);
+            if (!valid)
+                return Error{valid.error()};
+        }
+        message.action = std::move(valid).value();
     }
 
-    judgement.detection = matcher.scan(conversation);
+    judgement.detection = matcher.scan(judged);
     std::vector<risk::CaseSignal> caseSignals;
     if (judgement.caseData && m_weights) {
-        caseSignals = risk::caseSignals(*judgement.caseData, conversation.messages,
+        caseSignals = risk::caseSignals(*judgement.caseData, judged.messages,
                                     judgement.detection.findings, *m_weights, now);
     }
     judgement.assessment =
@@ -49,16 +57,21 @@ Result<Judgement> Judge::judge(const model::Conversation &conversation, detect::
     if (!m_policies)
         return judgement;
     const policy::FactsBuilder facts(judgement.caseData, now);
-    for (qsizetype turn = 0; turn < conversation.messages.size(); ++turn) {
-        const model::Role role = conversation.messages[turn].role;
+    for (qsizetype turn = 0; turn < judged.messages.size(); ++turn) {
+        const model::Role role = judged.messages[turn].role;
         if (role != model::Role::Action && role != model::Role::Agent)
             continue;
         policy::Decision decision = m_policies->decide(
-            facts.facts(conversation.messages, judgement.detection.findings, int(turn)));
-        if (role == model::Role::Agent && decision.fired.empty() && decision.errors.isEmpty())
+            facts.facts(judged.messages, judgement.detection.findings, int(turn)));
+        if (role == model::Role::Agent && decision.fired.empty() && decision.errors.empty())
             continue;
         for (const policy::FiredPolicy &fired : decision.fired)
             judgement.violations.push_back({int(turn), fired.id, fired.severity, fired.message});
+        // A policy that could not be judged is reported, never taken for "allowed".
+        for (const policy::PolicyError &error : decision.errors) {
+            judgement.violations.push_back({int(turn), error.policy, policy::Severity::Warn,
+                                            u"could not be evaluated: "_s + error.message});
+        }
         judgement.decisions.push_back({int(turn), std::move(decision)});
     }
     return judgement;

@@ -60,8 +60,8 @@ QByteArray explainText(const model::Conversation &conversation, const Judgement 
             out += u"    - ["_s + policy::severityName(fired.severity) + u"] "_s + fired.title
                    + u" ("_s + fired.citation + u"): "_s + fired.message + u'\n';
         }
-        for (const QString &error : turn.decision.errors)
-            out += u"    - [error] "_s + error + u'\n';
+        for (const policy::PolicyError &error : turn.decision.errors)
+            out += u"    - [error] "_s + error.policy + u": "_s + error.message + u'\n';
     }
     return (out + u"\n"_s).toUtf8();
 }

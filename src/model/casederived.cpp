@@ -7,7 +7,9 @@ namespace rg::model {
 /*!
  * Counts back from the contact's start (so a stored case judges the same tomorrow), or from
  * \a now when the case has no start time. Claims count when dated within the 90 days before
- * the reference; account changes at or after the contact's start are "in contact".
+ * the reference; account changes at or after the contact's start are "in contact". Without a
+ * start time, changes in the 24 hours before \a now count as in contact: a takeover's email
+ * change must not pass for an old one because the CRM did not say when the chat began.
  */
 CaseDerived CaseDerived::of(const Case &c, const QDateTime &now)
 {
@@ -21,9 +23,12 @@ CaseDerived CaseDerived::of(const Case &c, const QDateTime &now)
         ++derived.claimsInWindow;
         ++derived.claimsInWindowByType[claimTypeName(claim.type)];
     }
+    const QDateTime contactStart = c.contact.startedAt.isValid()
+                                       ? c.contact.startedAt
+                                       : derived.reference.addSecs(-kUnknownStartHours * 3600);
     for (const AccountChange &change : c.accountChanges) {
         const QString field = accountFieldName(change.field);
-        if (c.contact.startedAt.isValid() && change.time >= c.contact.startedAt) {
+        if (change.time >= contactStart) {
             if (!derived.changedInContact.contains(field))
                 derived.changedInContact.append(field);
         } else if (change.time.daysTo(derived.reference) <= kRecentChangeDays) {

@@ -16,6 +16,7 @@ struct CaseDerived
 {
     static constexpr qint64 kClaimWindowDays = 90;
     static constexpr qint64 kRecentChangeDays = 7;
+    static constexpr qint64 kUnknownStartHours = 24; // "this contact" when its start is unknown
 
     QDateTime reference; // the contact's start, or the time given when the case has none
     qint64 accountAgeDays = 0;

@@ -54,8 +54,9 @@ QJsonObject signalsOf(const model::Case &c, const model::CaseDerived &derived)
 } // namespace
 
 /*!
- * Checks the fields policies rely on: a known "type", a non-negative finite "amount", a known
- * refund "method" and a boolean "return_required" when given. Other fields pass through.
+ * Checks the fields policies rely on: a known "type", a non-negative finite "amount" (required
+ * for refunds and concessions: a limit cannot judge a missing amount), a known refund "method"
+ * and a boolean "return_required" when given. Other fields pass through.
  */
 Result<QJsonObject> validateAction(const QJsonObject &action, const QString &path)
 {
@@ -64,6 +65,9 @@ Result<QJsonObject> validateAction(const QJsonObject &action, const QString &pat
         return Error{path + u".type: expected one of "_s + kActionTypes.join(u", "_s)
                      + (type.isString() ? u", got \""_s + type.toString() + u'"' : QString())};
     }
+    const bool payout = type.toString() == u"refund"_s || type.toString() == u"concession"_s;
+    if (payout && !action.contains(u"amount"_s))
+        return Error{path + u".amount: required for a "_s + type.toString()};
     if (action.contains(u"amount"_s)) {
         const QJsonValue amount = action.value(u"amount"_s);
         if (!amount.isDouble() || !std::isfinite(amount.toDouble()) || amount.toDouble() < 0)
@@ -79,16 +83,41 @@ Result<QJsonObject> validateAction(const QJsonObject &action, const QString &pat
     return action;
 }
 
+/*!
+ * The order an action is about must be known, or the order policies have nothing to read: with
+ * a case, a refund or replacement without "order_id" is about the case's only order, and is an
+ * error when the case has several; an "order_id" the case does not hold is an error. Returns
+ * the action with "order_id" filled in.
+ */
+Result<QJsonObject> resolveOrder(const QJsonObject &action, const model::Case &c, const QString &path)
+{
+    const QString type = action.value(u"type"_s).toString();
+    const QString orderId = action.value(u"order_id"_s).toString();
+    if (!orderId.isEmpty()) {
+        if (!c.order(orderId))
+            return Error{path + u".order_id: case %1 has no order \"%2\""_s.arg(c.id, orderId)};
+        return action;
+    }
+    // A concession (goodwill credit) or an account change need not be about an order.
+    if (type == u"account_change"_s || type == u"concession"_s || c.orders.isEmpty())
+        return action;
+    if (c.orders.size() > 1) {
+        return Error{path + u".order_id: required, case %1 has %2 orders"_s.arg(c.id).arg(
+                         c.orders.size())};
+    }
+    QJsonObject resolved = action;
+    resolved.insert(u"order_id"_s, c.orders.front().id);
+    return resolved;
+}
+
 FactsBuilder::FactsBuilder(std::optional<model::Case> caseData, const QDateTime &now)
     : m_case(std::move(caseData))
-    , m_reference(now.toUTC())
 {
     if (!m_case) {
         m_caseFacts = {{u"signals"_s, QJsonObject{{u"present"_s, false}}}};
         return;
     }
     const auto derived = model::CaseDerived::of(*m_case, now);
-    m_reference = derived.reference;
     m_caseFacts = m_case->toJson();
     m_caseFacts.insert(u"signals"_s, signalsOf(*m_case, derived));
     m_agentFacts = m_caseFacts.value(u"agent"_s).toObject();
@@ -98,7 +127,8 @@ FactsBuilder::FactsBuilder(std::optional<model::Case> caseData, const QDateTime 
  * The facts document for messages[turn]:
  * - "case": the case document plus "signals" (model::CaseDerived, see signalsOf);
  * - "conversation": "turn", "cues" (cue id -> findings up to this turn), "turn_cues" (findings
- *   in this turn) and "actions" (earlier actions of this conversation);
+ *   in this turn), "actions" (earlier actions of this conversation) and "refunded_total" (the
+ *   amounts of its earlier refunds and concessions: a refund split in parts is judged whole);
  * - "action": the action as given plus "order" (the case's order it names, or null) and
  *   "prior_on_order" (the kinds of earlier remedies of that order, each once: this
  *   conversation's actions and the claim history); an agent message is
@@ -126,11 +156,15 @@ QJsonObject FactsBuilder::facts(const QList<model::Message> &messages,
 
     QJsonArray earlierActions;
     QJsonArray priorOnOrder;
+    double refundedTotal = 0.0;
     for (int i = 0; i < turn; ++i) {
         if (messages.at(i).role != model::Role::Action)
             continue;
         const QJsonObject &earlier = messages.at(i).action;
         earlierActions.append(earlier);
+        const QString earlierType = earlier.value(u"type"_s).toString();
+        if (earlierType == u"refund"_s || earlierType == u"concession"_s)
+            refundedTotal += earlier.value(u"amount"_s).toDouble();
         if (!orderId.isEmpty() && earlier.value(u"order_id"_s).toString() == orderId
             && !priorOnOrder.contains(earlier.value(u"type"_s)))
             priorOnOrder.append(earlier.value(u"type"_s));
@@ -155,7 +189,8 @@ QJsonObject FactsBuilder::facts(const QList<model::Message> &messages,
             {u"conversation"_s, QJsonObject{{u"turn"_s, turn},
                                             {u"cues"_s, cues},
                                             {u"turn_cues"_s, turnCues},
-                                            {u"actions"_s, earlierActions}}},
+                                            {u"actions"_s, earlierActions},
+                                            {u"refunded_total"_s, refundedTotal}}},
             {u"action"_s, action},
             {u"agent"_s, m_agentFacts}};
 }

@@ -20,6 +20,10 @@ namespace rg::policy {
 // errors name the field under \a path.
 Result<QJsonObject> validateAction(const QJsonObject &action, const QString &path);
 
+// Names the case's order an action is about (see the definition); errors name the field.
+Result<QJsonObject> resolveOrder(const QJsonObject &action, const model::Case &c,
+                                 const QString &path);
+
 // Use me to build the facts document policies read, {case, conversation, action, agent}, for
 // each action of one conversation. The case part and its derived signals (claim counts, account
 // age, changes in this contact, ...) are computed once, at construction.
@@ -35,12 +39,8 @@ public:
     QJsonObject facts(const QList<model::Message> &messages,
                       const std::vector<model::Finding> &findings, int turn) const;
 
-    const std::optional<model::Case> &caseData() const { return m_case; }
-    const QDateTime &referenceTime() const { return m_reference; }
-
 private:
     std::optional<model::Case> m_case;
-    QDateTime m_reference;
     QJsonObject m_caseFacts;
     QJsonObject m_agentFacts;
 };

@@ -193,8 +193,12 @@ QJsonObject Decision::toJson() const
                                     {u"facts"_s, factsJson(policy.facts)}});
     }
     QJsonObject json{{u"decision"_s, verdictName(verdict)}, {u"policies"_s, policies}};
-    if (!errors.isEmpty())
-        json.insert(u"errors"_s, QJsonArray::fromStringList(errors));
+    if (!errors.empty()) {
+        QJsonArray list;
+        for (const PolicyError &error : errors)
+            list.append(QJsonObject{{u"policy"_s, error.policy}, {u"error"_s, error.message}});
+        json.insert(u"errors"_s, list);
+    }
     return json;
 }
 
@@ -254,7 +258,7 @@ Decision PolicyPack::decide(const QJsonObject &facts) const
         reads.reserve(8);
         const auto result = policy.condition.evaluate(data, &reads, &lookups);
         if (!result) {
-            decision.errors.append(policy.id + u": "_s + result.error());
+            decision.errors.push_back({policy.id, result.error()});
             decision.verdict = std::max(decision.verdict, Verdict::Warn);
             continue;
         }

@@ -47,11 +47,18 @@ struct FiredPolicy
     std::vector<FactRead> facts;
 };
 
+// A policy whose condition could not be evaluated.
+struct PolicyError
+{
+    QString policy;
+    QString message;
+};
+
 struct Decision
 {
     Verdict verdict = Verdict::Allow;
     std::vector<FiredPolicy> fired;
-    QStringList errors; // policies that could not be evaluated (the verdict is at least warn)
+    std::vector<PolicyError> errors; // the verdict is then at least warn
 
     QJsonObject toJson() const;
 };

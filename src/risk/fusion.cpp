@@ -24,7 +24,6 @@ struct Known
 
 constexpr std::array kKnown{
     Known{"proof_of_delivery"_L1, {}},
-    Known{"empty_box_weight"_L1, {}},
     Known{"claim_velocity"_L1, "min_claims"_L1},
     Known{"claim_velocity_high"_L1, "min_claims"_L1},
     Known{"new_account"_L1, "max_age_days"_L1},
@@ -110,13 +109,14 @@ Result<FusionWeights> FusionWeights::parse(const QByteArray &json, const QString
 }
 
 /*!
- * Reads the case for what text cannot show. Claim signals (proof of delivery, the dispatch
- * weight of an "empty" box, claim velocity, a new account, a high value) only count when this
+ * Reads the case for what text cannot show. Claim signals (proof of delivery, claim velocity,
+ * a new account, a high value) only count when this
  * conversation is about a claim: a claim, refund-jargon or steering cue, or a refund,
  * replacement or concession action. Account signals (details changed in this contact or the
  * week before, a new device, linked accounts flagged for fraud) always count: they are what an
  * account takeover looks like whatever is said.
- * The orders judged are those an action names, or else every order of the case.
+ * The orders judged are those an action names, or else those the messages mention by id, or
+ * else the case's only order.
  */
 std::vector<CaseSignal> caseSignals(const model::Case &c, const QList<model::Message> &messages,
                                     const std::vector<model::Finding> &findings,
@@ -136,9 +136,22 @@ std::vector<CaseSignal> caseSignals(const model::Case &c, const QList<model::Mes
         if (!orderId.isEmpty() && !namedOrders.contains(orderId))
             namedOrders.append(orderId);
     }
+    // The orders this conversation is about: those its actions name, else those its messages
+    // mention, else the case's only order. An order nobody mentioned says nothing about this claim.
+    if (namedOrders.isEmpty()) {
+        for (const model::Order &order : c.orders) {
+            const bool mentioned = std::any_of(messages.begin(), messages.end(), [&](const model::Message &m) {
+                return m.role != model::Role::Action && m.text.contains(order.id);
+            });
+            if (mentioned)
+                namedOrders.append(order.id);
+        }
+    }
+    if (namedOrders.isEmpty() && c.orders.size() == 1)
+        namedOrders.append(c.orders.front().id);
     QList<const model::Order *> orders;
     for (const model::Order &order : c.orders) {
-        if (namedOrders.isEmpty() || namedOrders.contains(order.id))
+        if (namedOrders.contains(order.id))
             orders.append(&order);
     }
 
@@ -159,16 +172,6 @@ std::vector<CaseSignal> caseSignals(const model::Case &c, const QList<model::Mes
             add(u"proof_of_delivery"_s, u"Order %1 was delivered with %2 proof, yet the customer says it never arrived"_s
                                             .arg(order->id, proofOf(delivery)));
             break;
-        }
-    }
-    if (hasCue(findings, u"claim_empty_or_wrong")) {
-        for (const model::Order *order : orders) {
-            if (order->delivery.dispatchWeightKg && *order->delivery.dispatchWeightKg > 0.0) {
-                add(u"empty_box_weight"_s, u"Order %1 weighed %2 kg at dispatch, yet the customer says the box was empty or wrong"_s
-                                               .arg(order->id)
-                                               .arg(*order->delivery.dispatchWeightKg));
-                break;
-            }
         }
     }
     const QString claims = u"%1 claims in the 90 days before this contact"_s.arg(derived.claimsInWindow);

@@ -60,8 +60,12 @@ QJsonValue mergePatch(const QJsonValue &target, const QJsonValue &patch)
         return patch;
     QJsonObject result = target.toObject();
     const QJsonObject patchObject = patch.toObject();
-    for (auto it = patchObject.begin(); it != patchObject.end(); ++it)
-        result.insert(it.key(), mergePatch(result.value(it.key()), it.value()));
+    for (auto it = patchObject.begin(); it != patchObject.end(); ++it) {
+        if (it.value().isNull())
+            result.remove(it.key());
+        else
+            result.insert(it.key(), mergePatch(result.value(it.key()), it.value()));
+    }
     return result;
 }
 

@@ -104,6 +104,7 @@ private slots:
     void checkFetchesTheCaseFromTheCaseService();
     void checkReportsCaseServiceFailures();
     void checkMapsACrmThroughAFieldMapping();
+    void scanReportsPoliciesThatCannotBeEvaluated();
     void checkLooksUpTheDemoStore();
 
 private:
@@ -305,6 +306,13 @@ void TestCliPolicy::checkFetchesTheCaseFromTheCaseService()
     const QJsonObject decision = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(decision[u"case"_s].toString(), u"case-77"_s);
     QCOMPARE(decision[u"decision"_s].toString(), u"block"_s);
+
+    // The token can come from the environment instead of the command line.
+    qputenv("RG_CASE_TOKEN", "s3cret");
+    const Run fromEnvironment = runCli({u"check"_s, u"--rules"_s, m_pack, u"--case-url"_s, url,
+                                        u"--action"_s, kRefund});
+    qunsetenv("RG_CASE_TOKEN");
+    QVERIFY2(fromEnvironment.finished && fromEnvironment.exitCode == 0, qPrintable(describe(fromEnvironment)));
 }
 
 void TestCliPolicy::checkReportsCaseServiceFailures()
@@ -345,7 +353,8 @@ void TestCliPolicy::checkMapsACrmThroughAFieldMapping()
         "constants": {"/schema_version": 1},
         "fields": {"/id": "/id", "/customer/id": "/customer/id",
                    "/customer/account_created": "/customer/account_created",
-                   "/agent/id": "/agent/id", "/agent/refund_limit": "/agent/refund_limit"}})"));
+                   "/agent/id": "/agent/id", "/agent/refund_limit": "/agent/refund_limit",
+                   "/orders": "/orders"}})"));
     CaseServerProcess server({u"--data"_s, m_dir.filePath(u"cases3.db"_s), u"--seed"_s, seed});
     QString error;
     QVERIFY2(server.start(&error), qPrintable(error));
@@ -359,9 +368,8 @@ void TestCliPolicy::checkMapsACrmThroughAFieldMapping()
     QStringList fired;
     for (const QJsonValue &policy : decision[u"policies"_s].toArray())
         fired.append(policy[u"id"_s].toString());
-    // The orders were not mapped, so the proof-of-delivery policy has nothing to read; nor was
-    // the contact, and an identity nobody vouched for is an unverified one.
-    QCOMPARE(fired, (QStringList{u"authority-limit"_s, u"identity-first"_s}));
+    // The contact was not mapped, and an identity nobody vouched for is an unverified one.
+    QCOMPARE(fired, (QStringList{u"authority-limit"_s, u"identity-first"_s, u"proof-of-delivery"_s}));
 
     const Run noParameter = runCli(service);
     QVERIFY(noParameter.finished);
@@ -373,6 +381,23 @@ void TestCliPolicy::checkMapsACrmThroughAFieldMapping()
     QVERIFY(badMapping.finished);
     QCOMPARE(badMapping.exitCode, 1);
     QVERIFY2(badMapping.err.contains("--mapping: "), qPrintable(describe(badMapping)));
+}
+
+// A policy that fails at run time is a violation in the scan output, never a silent pass.
+void TestCliPolicy::scanReportsPoliciesThatCannotBeEvaluated()
+{
+    QTemporaryDir policies;
+    QVERIFY(writeFile(policies.filePath(u"broken.json"_s), R"({"format": 1, "id": "broken", "title": "t",
+        "severity": "block", "citation": "c", "message": "m", "actions": ["refund"],
+        "condition": {"missing_some": [1, {"var": "nothing.here"}]}})"));
+    const Run run = runCli({u"scan"_s, u"--rules"_s, m_pack, u"--policies"_s, policies.path()},
+                           jsonLine(conversation(u"c"_s, true)));
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(describe(run)));
+    const QJsonObject result = outputLines(run).value(0);
+    QCOMPARE(violationIds(result, 2), QStringList{u"broken"_s});
+    const QJsonObject violation = result[u"violations"_s][0].toObject();
+    QCOMPARE(violation[u"severity"_s].toString(), u"warn"_s);
+    QVERIFY2(violation[u"message"_s].toString().startsWith(u"could not be evaluated: "_s), qPrintable(describe(run)));
 }
 
 void TestCliPolicy::checkLooksUpTheDemoStore()

@@ -78,6 +78,8 @@ private slots:
     void claimVelocityCountsTheWindow();
     void accountSignalsCountWithoutAClaim();
     void actionNamesTheOrderJudged();
+    // With several orders and no action, only the orders the chat mentions are judged.
+    void unmentionedOrdersSayNothing();
     void decisiveSignalLiftsRiskAboveTheCap();
     void everydaySignalsStayBelowHigh();
     void reasonsAreRankedWithText();
@@ -176,6 +178,26 @@ void TestFusion::actionNamesTheOrderJudged()
     QVERIFY(risk::caseSignals(c, messages, {}, shippedWeights(), kContactStart).empty());
     messages.last().action.insert(u"order_id"_s, u"O-2"_s);
     QCOMPARE(ids(risk::caseSignals(c, messages, {}, shippedWeights(), kContactStart)),
+             QStringList{u"proof_of_delivery"_s});
+}
+
+void TestFusion::unmentionedOrdersSayNothing()
+{
+    model::Case c = cleanCase();
+    c.orders[0].delivery.photo = true; // O-1: an old order, delivered with proof
+    model::Order fresh = cleanCase().orders[0];
+    fresh.id = u"114-NEW"_s;
+    fresh.value = 900.0;
+    fresh.delivery.status = model::DeliveryStatus::InTransit;
+    c.orders.append(fresh);
+    const std::vector<model::Finding> claim{finding(0, u"claim_non_receipt"_s)};
+
+    const QList<model::Message> aboutFresh{{model::Role::Customer, u"my order 114-NEW never arrived"_s, {}}};
+    QCOMPARE(ids(risk::caseSignals(c, aboutFresh, claim, shippedWeights(), kContactStart)),
+             QStringList{u"high_value"_s});
+    QVERIFY(risk::caseSignals(c, kChat, claim, shippedWeights(), kContactStart).empty());
+    const QList<model::Message> aboutOld{{model::Role::Customer, u"order O-1 never arrived"_s, {}}};
+    QCOMPARE(ids(risk::caseSignals(c, aboutOld, claim, shippedWeights(), kContactStart)),
              QStringList{u"proof_of_delivery"_s});
 }
 
