@@ -16,6 +16,7 @@
 #include "policy/policypack.h"
 #include "risk/fusion.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -168,42 +169,29 @@ Result<model::Conversation> loadTranscript(const QString &path)
 Result<CheckArgs> parseArgs(const QStringList &args)
 {
     CheckArgs parsed;
+    const QHash<QString, QString *> options{
+        {u"--case"_s, &parsed.caseFile},       {u"--case-url"_s, &parsed.caseUrl},
+        {u"--case-id"_s, &parsed.caseId},      {u"--store"_s, &parsed.store},
+        {u"--service"_s, &parsed.service},     {u"--mapping"_s, &parsed.mapping},
+        {u"--token"_s, &parsed.token},         {u"--action"_s, &parsed.action},
+        {u"--transcript"_s, &parsed.transcript}, {u"--rules"_s, &parsed.rules},
+        {u"--policies"_s, &parsed.policies}};
     QSet<QString> seen;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args[i];
-        QString *into = nullptr;
-        if (arg == u"--case"_s)
-            into = &parsed.caseFile;
-        else if (arg == u"--case-url"_s)
-            into = &parsed.caseUrl;
-        else if (arg == u"--case-id"_s)
-            into = &parsed.caseId;
-        else if (arg == u"--store"_s)
-            into = &parsed.store;
-        else if (arg == u"--service"_s)
-            into = &parsed.service;
-        else if (arg == u"--mapping"_s)
-            into = &parsed.mapping;
-        else if (arg == u"--param"_s)
-            into = &parsed.parameters.emplace_back();
-        else if (arg == u"--token"_s)
-            into = &parsed.token;
-        else if (arg == u"--action"_s)
-            into = &parsed.action;
-        else if (arg == u"--transcript"_s)
-            into = &parsed.transcript;
-        else if (arg == u"--rules"_s)
-            into = &parsed.rules;
-        else if (arg == u"--policies"_s)
-            into = &parsed.policies;
-        else
+        const bool repeatable = arg == u"--param"_s;
+        if (!repeatable && !options.contains(arg))
             return Error{u"check: unknown argument %1"_s.arg(arg)};
         if (++i == args.size())
             return Error{u"check: %1 needs a value"_s.arg(arg)};
-        if (seen.contains(arg) && arg != u"--param"_s)
+        if (repeatable) {
+            parsed.parameters.append(args[i]);
+            continue;
+        }
+        if (seen.contains(arg))
             return Error{u"check: %1 is given twice"_s.arg(arg)};
         seen.insert(arg);
-        *into = args[i];
+        *options.value(arg) = args[i];
     }
     const int sources = int(!parsed.caseFile.isEmpty()) + int(!parsed.caseUrl.isEmpty())
                         + int(!parsed.caseId.isEmpty());
