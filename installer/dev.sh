@@ -41,8 +41,11 @@ demo_check() {
   done
   [ -n "$url" ] || { echo "the case service did not start" >&2; return 1; }
   echo "== check: gift-card refund on case-1003 from the case service at $url"
-  "$build_dir/app/refundguard-cli" check --case-url "$url/cases/case-1003" --token demo-token \
+  RG_CASE_TOKEN=demo-token "$build_dir/app/refundguard-cli" check --case-url "$url/cases/case-1003" \
     --action '{"type": "refund", "order_id": "114-6639921", "amount": 329.0, "currency": "USD", "method": "gift_card"}'
+  echo "== check: a partial refund within the limit on case-1007, from the embedded demo case store"
+  "$build_dir/app/refundguard-cli" check --case-id case-1007 \
+    --action '{"type": "refund", "order_id": "114-4471268", "amount": 200.0, "currency": "USD", "method": "original_payment", "return_required": true}'
 }
 
 command=${1:-}
