@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <new>
+
 namespace rg::cli {
 
 using namespace Qt::StringLiterals;
@@ -33,15 +35,21 @@ QJsonObject answer(const QByteArray &line, qint64 lineNumber, bool *failed)
     const QJsonObject request = document.object();
     if (!document.isObject() || !request.contains(u"rule"_s))
         return error(u"expected an object {\"rule\": ..., \"data\": ...} with a \"rule\""_s);
-    const auto logic = policy::Logic::compile(request.value(u"rule"_s));
-    if (!logic)
-        return error(logic.error());
-    // No "data" is null data, as json-logic-js treats a missing one.
-    const QJsonValue data = request.value(u"data"_s);
-    const auto result = logic.value().evaluate(data.isUndefined() ? QJsonValue() : data);
-    if (!result)
-        return error(result.error());
-    return {{u"result"_s, result.value()}};
+    // The engine's budget keeps a rule from building more than memory holds; should one still
+    // run out, that is this line's error and the lines after it are still answered.
+    try {
+        const auto logic = policy::Logic::compile(request.value(u"rule"_s));
+        if (!logic)
+            return error(logic.error());
+        // No "data" is null data, as json-logic-js treats a missing one.
+        const QJsonValue data = request.value(u"data"_s);
+        const auto result = logic.value().evaluate(data.isUndefined() ? QJsonValue() : data);
+        if (!result)
+            return error(result.error());
+        return {{u"result"_s, result.value()}};
+    } catch (const std::bad_alloc &) {
+        return error(u"out of memory while evaluating the rule"_s);
+    }
 }
 
 } // namespace
@@ -50,10 +58,11 @@ QJsonObject answer(const QByteArray &line, qint64 lineNumber, bool *failed)
  * `refundguard-cli logic [FILE|-]`: evaluates JSON Logic requests, one JSON object
  * {"rule": ..., "data": ...} a line, and writes one compact JSON line per request, in order:
  * {"result": ...}, or {"error": "line N: ..."} for a line that is not JSON, has no rule, or
- * whose rule does not compile or evaluate. Blank lines are skipped (line numbers still count
- * them). Reading standard input, each answer is flushed as soon as it is written, so the
- * command can sit behind a pipe and answer interactively. Exit 0 when every line evaluated,
- * 1 when some line (or the input file) failed, 2 on a usage error.
+ * whose rule does not compile or evaluate (also when evaluating runs out of memory). Blank
+ * lines are skipped (line numbers still count them). Reading standard input, each answer is
+ * flushed as soon as it is written, so the command can sit behind a pipe and answer
+ * interactively. Exit 0 when every line evaluated, 1 when some line (or the input file) failed,
+ * 2 on a usage error.
  */
 int runLogicCommand(const QStringList &args)
 {

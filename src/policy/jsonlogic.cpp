@@ -19,6 +19,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -37,6 +38,14 @@ constexpr int kMaxValueDepth = 512;
 constexpr int kMaxWalkDepth = 4096;
 // Data evaluated as a rule (see Evaluator::reapply) may itself lead to data evaluated as a rule.
 constexpr int kMaxReapplyDepth = 16;
+// What one evaluation may build: array elements (merge, map, filter, missing, array literals
+// with operations inside, the result written out as JSON) and string characters (cat, substr,
+// the string of an array). A real policy builds a few dozen of each; these are far above that
+// and far below what exhausts memory, so a rule that doubles a value per element ("merge" or
+// "cat" of the reduce accumulator with itself) fails after about 20 doublings, in milliseconds,
+// instead of growing until std::bad_alloc.
+constexpr qsizetype kMaxBuiltElements = 1'000'000;
+constexpr qsizetype kMaxBuiltChars = 1'000'000;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
@@ -237,6 +246,39 @@ QString located(const QString &where, const QString &problem)
     return (where.isEmpty() ? u"/"_s : where) + u": "_s + problem;
 }
 
+[[noreturn]] void throwElementBudget(const char *what)
+{
+    throw RuntimeError{u"%1 exceeds the evaluation budget of %2 elements"_s.arg(
+        QLatin1StringView(what), QString::number(kMaxBuiltElements))};
+}
+
+[[noreturn]] void throwCharBudget(const char *what)
+{
+    throw RuntimeError{u"%1 exceeds the evaluation budget of %2 characters"_s.arg(
+        QLatin1StringView(what), QString::number(kMaxBuiltChars))};
+}
+
+// Whatever one evaluation may still build; see kMaxBuiltElements.
+struct Budget
+{
+    qsizetype elements = kMaxBuiltElements;
+    qsizetype chars = kMaxBuiltChars;
+
+    void spendElements(qsizetype count)
+    {
+        if (count > elements)
+            throwElementBudget("building arrays");
+        elements -= count;
+    }
+
+    void spendChars(qsizetype count)
+    {
+        if (count > chars)
+            throwCharBudget("building strings");
+        chars -= count;
+    }
+};
+
 // ---- values -------------------------------------------------------------------------------
 
 bool isUndefined(const Value &value)
@@ -344,8 +386,9 @@ void forEachElement(const Value &array, F &&f)
 }
 
 // The value as JSON.stringify writes it: undefined and non-finite numbers are null (inside an
-// object, an undefined member is left out).
-QJsonValue toJson(const Value &value)
+// object, an undefined member is left out). Arrays built may share elements (["a", "a"] with one
+// array twice), so writing them out counts its elements against elementsLeft.
+QJsonValue toJson(const Value &value, qsizetype &elementsLeft)
 {
     if (const auto *b = std::get_if<bool>(&value.v))
         return *b;
@@ -356,20 +399,32 @@ QJsonValue toJson(const Value &value)
     if (const auto *ref = std::get_if<JsonRef>(&value.v))
         return ref->json;
     if (const auto *array = std::get_if<ArrayRef>(&value.v)) {
+        elementsLeft -= qsizetype(array->items->size());
+        if (elementsLeft < 0)
+            throwElementBudget("writing the value as JSON");
         QJsonArray list;
         for (const Value &item : *array->items)
-            list.append(toJson(item));
+            list.append(toJson(item, elementsLeft));
         return list;
     }
     if (const auto *object = std::get_if<ObjectRef>(&value.v)) {
+        elementsLeft -= qsizetype(object->members->size());
+        if (elementsLeft < 0)
+            throwElementBudget("writing the value as JSON");
         QJsonObject json;
         for (const auto &[key, member] : *object->members) {
             if (!isUndefined(member))
-                json.insert(key, toJson(member));
+                json.insert(key, toJson(member, elementsLeft));
         }
         return json;
     }
     return QJsonValue::Null;
+}
+
+QJsonValue toJson(const Value &value)
+{
+    qsizetype elementsLeft = kMaxBuiltElements;
+    return toJson(value, elementsLeft);
 }
 
 // ---- JavaScript conversions -----------------------------------------------------------------
@@ -597,7 +652,7 @@ QString numberToString(double d)
     return QString::fromLatin1(out);
 }
 
-void appendJsString(QString &out, const QJsonValue &json, int depth);
+void appendJsString(QString &out, const QJsonValue &json, int depth, qsizetype limit);
 
 void checkWalkDepth(int depth)
 {
@@ -605,20 +660,28 @@ void checkWalkDepth(int depth)
         throw RuntimeError{u"value nested deeper than %1 levels"_s.arg(kMaxWalkDepth)};
 }
 
+// An array built may hold one array many times, so its string can be far longer than anything
+// built: the appendJsString functions stop once out is longer than limit.
+void checkLength(const QString &out, qsizetype limit)
+{
+    if (out.size() > limit)
+        throwCharBudget("the string of a value");
+}
+
 // Array.prototype.join(","): null and undefined elements are empty.
-void appendJoined(QString &out, const QJsonArray &list, int depth)
+void appendJoined(QString &out, const QJsonArray &list, int depth, qsizetype limit)
 {
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (i)
             out += u',';
         const QJsonValue element = list.at(i);
         if (!element.isNull() && !element.isUndefined())
-            appendJsString(out, element, depth + 1);
+            appendJsString(out, element, depth + 1, limit);
     }
 }
 
 // String(json).
-void appendJsString(QString &out, const QJsonValue &json, int depth)
+void appendJsString(QString &out, const QJsonValue &json, int depth, qsizetype limit)
 {
     checkWalkDepth(depth);
     switch (json.type()) {
@@ -635,7 +698,7 @@ void appendJsString(QString &out, const QJsonValue &json, int depth)
         out += json.toString();
         break;
     case QJsonValue::Array:
-        appendJoined(out, json.toArray(), depth);
+        appendJoined(out, json.toArray(), depth, limit);
         break;
     case QJsonValue::Object:
         out += u"[object Object]"_s;
@@ -644,10 +707,11 @@ void appendJsString(QString &out, const QJsonValue &json, int depth)
         out += u"undefined"_s;
         break;
     }
+    checkLength(out, limit);
 }
 
 // String(value).
-void appendJsString(QString &out, const Value &value, int depth)
+void appendJsString(QString &out, const Value &value, int depth, qsizetype limit)
 {
     checkWalkDepth(depth);
     if (isUndefined(value))
@@ -661,7 +725,7 @@ void appendJsString(QString &out, const Value &value, int depth)
     else if (const auto *s = std::get_if<QString>(&value.v))
         out += *s;
     else if (const auto *ref = std::get_if<JsonRef>(&value.v))
-        appendJsString(out, ref->json, depth);
+        appendJsString(out, ref->json, depth, limit);
     else if (std::holds_alternative<ObjectRef>(value.v))
         out += u"[object Object]"_s;
     else if (const auto *array = std::get_if<ArrayRef>(&value.v)) {
@@ -671,17 +735,19 @@ void appendJsString(QString &out, const Value &value, int depth)
                 out += u',';
             first = false;
             if (!isNullish(item))
-                appendJsString(out, item, depth + 1);
+                appendJsString(out, item, depth + 1, limit);
         }
     }
+    checkLength(out, limit);
 }
 
-QString jsString(const Value &value)
+// String(value), at most limit characters long when it has to be built.
+QString jsString(const Value &value, qsizetype limit = kMaxBuiltChars)
 {
     if (const auto *s = asString(value))
         return *s;
     QString out;
-    appendJsString(out, value, 0);
+    appendJsString(out, value, 0, limit);
     return out;
 }
 
@@ -906,112 +972,86 @@ bool isArrayIndex(QStringView key, qsizetype *index)
     return true;
 }
 
-// cursor = cursor[key] for JSON: own members, array elements and length, string characters and
-// length. False when there is nothing there (JS's undefined), also when cursor is null.
-bool stepJson(QJsonValue &cursor, const Segment &segment)
+// list[key] for an array or string of size elements, at(index) making an element: an element by
+// its index, or the length.
+template <typename T, typename At>
+std::optional<T> elementOrLength(qsizetype size, const Segment &segment, At &&at)
 {
-    switch (cursor.type()) {
-    case QJsonValue::Object: {
-        const QJsonObject object = cursor.toObject();
-        const auto it = object.constFind(segment.key);
-        if (it == object.constEnd())
-            return false;
-        cursor = *it;
-        return true;
-    }
-    case QJsonValue::Array: {
-        const QJsonArray list = cursor.toArray();
-        if (segment.index >= 0 && segment.index < list.size()) {
-            cursor = list.at(segment.index);
-            return true;
-        }
-        if (segment.key == u"length") {
-            cursor = double(list.size());
-            return true;
-        }
-        return false;
-    }
-    case QJsonValue::String: {
-        const QString text = cursor.toString();
-        if (segment.index >= 0 && segment.index < text.size()) {
-            cursor = QString(text[segment.index]);
-            return true;
-        }
-        if (segment.key == u"length") {
-            cursor = double(text.size());
-            return true;
-        }
-        return false;
-    }
-    default:
-        return false;
-    }
+    if (segment.index >= 0 && segment.index < size)
+        return at(segment.index);
+    if (segment.key == u"length")
+        return T{double(size)};
+    return std::nullopt;
 }
 
-// cursor = cursor[key] as stepJson does, on the CBOR view of the data: Qt's CBOR maps find a key
-// with about half the work of its JSON objects, and the data is read through them most.
-bool stepCbor(QCborValue &cursor, const Segment &segment)
+/*
+ * cursor = cursor[key] for the data as QJsonValue or as its QCborValue view: own members, array
+ * elements and length, string characters and length. False when there is nothing there (JS's
+ * undefined), also when cursor is null. The CBOR view is what the data is read through most: Qt's
+ * CBOR maps find a key with about half the work of its JSON objects, faster still given a Latin-1
+ * key.
+ */
+template <typename Json>
+bool stepData(Json &cursor, const Segment &segment)
 {
-    switch (cursor.type()) {
-    case QCborValue::Map: {
-        const QCborMap map = cursor.toMap();
-        const auto it = segment.ascii.isNull() ? map.constFind(segment.key)
-                                               : map.constFind(QLatin1StringView(segment.ascii));
-        if (it == map.constEnd())
-            return false;
-        cursor = it.value();
-        return true;
-    }
-    case QCborValue::Array: {
-        const QCborArray list = cursor.toArray();
-        if (segment.index >= 0 && segment.index < list.size()) {
-            cursor = list.at(segment.index);
+    constexpr bool cbor = std::is_same_v<Json, QCborValue>;
+    std::optional<Json> next;
+    if constexpr (cbor) {
+        if (cursor.isMap()) {
+            const QCborMap map = cursor.toMap();
+            const auto it = segment.ascii.isNull()
+                                ? map.constFind(segment.key)
+                                : map.constFind(QLatin1StringView(segment.ascii));
+            if (it == map.constEnd())
+                return false;
+            cursor = it.value();
             return true;
         }
-        if (segment.key == u"length") {
-            cursor = double(list.size());
+    } else {
+        if (cursor.isObject()) {
+            const QJsonObject object = cursor.toObject();
+            const auto it = object.constFind(segment.key);
+            if (it == object.constEnd())
+                return false;
+            cursor = *it;
             return true;
         }
-        return false;
     }
-    case QCborValue::String: {
+    if (cursor.isArray()) {
+        const auto list = cursor.toArray();
+        next = elementOrLength<Json>(list.size(), segment,
+                                     [&](qsizetype index) { return list.at(index); });
+    } else if (cursor.isString()) {
         const QString text = cursor.toString();
-        if (segment.index >= 0 && segment.index < text.size()) {
-            cursor = QString(text[segment.index]);
-            return true;
-        }
-        if (segment.key == u"length") {
-            cursor = double(text.size());
-            return true;
-        }
-        return false;
+        next = elementOrLength<Json>(text.size(), segment,
+                                     [&](qsizetype index) { return Json(QString(text[index])); });
     }
-    default:
+    if (!next)
         return false;
-    }
+    cursor = std::move(*next);
+    return true;
 }
 
-// from[key] for a value built while evaluating (or a string).
+// from[key] for a value built while evaluating (or a string). Not stepData: a built array holds
+// Values, and a built object is the reduce scope, a list of two members.
 Value stepValue(const Value &from, const Segment &segment)
 {
-    const qsizetype index = segment.index;
+    std::optional<Value> next;
     if (const auto *array = std::get_if<ArrayRef>(&from.v)) {
-        if (index >= 0 && index < qsizetype(array->items->size()))
-            return (*array->items)[std::size_t(index)];
-        if (segment.key == u"length")
-            return {double(array->items->size())};
+        const Items &items = *array->items;
+        next = elementOrLength<Value>(qsizetype(items.size()), segment,
+                                      [&](qsizetype index) { return items[std::size_t(index)]; });
     } else if (const auto *object = std::get_if<ObjectRef>(&from.v)) {
         for (const auto &[name, member] : *object->members) {
             if (name == segment.key)
                 return member;
         }
     } else if (const auto *text = asString(from)) {
-        if (index >= 0 && index < text->size())
-            return {QString(text->at(index))};
-        if (segment.key == u"length")
-            return {double(text->size())};
+        next = elementOrLength<Value>(text->size(), segment, [&](qsizetype index) {
+            return Value{QString(text->at(index))};
+        });
     }
-    return {};
+    return next ? std::move(*next) : Value{};
 }
 
 // The path "var" reads for its first argument a.
@@ -1273,7 +1313,15 @@ private:
             eval(node.args[i], datum);
     }
 
+    // A new array of items, which count against the budget.
     Value makeArray(Items items)
+    {
+        m_budget.spendElements(qsizetype(items.size()));
+        return wrapArray(std::move(items));
+    }
+
+    // A new array of items already counted against the budget.
+    Value wrapArray(Items items)
     {
         int depth = 1;
         for (const Value &item : items)
@@ -1299,11 +1347,12 @@ private:
     bool contains(const Value &needle, const Value &haystack) const;
 
     const QJsonValue &m_data;
-    Lookups m_own;       // used when no LookupCache is given
-    Lookups &m_lookups;  // the places found so far in the data
+    Lookups m_own;      // used when no LookupCache is given
+    Lookups &m_lookups; // the places found so far in the data
     std::vector<FactRead> *m_reads;
     quint64 m_serial = 0;
     int m_reapplyDepth = 0;
+    Budget m_budget;
 };
 
 /*
@@ -1327,7 +1376,7 @@ bool Evaluator::findInData(const VarPath &path, QCborValue &found)
         }
     }
     for (std::size_t i = from; i < path.segments.size(); ++i) {
-        if (!stepCbor(cursor, path.segments[i]))
+        if (!stepData(cursor, path.segments[i]))
             return false;
         if (m_lookups.places.size() < Lookups::kPlaces)
             m_lookups.places.append({path.prefixes[qsizetype(i)], cursor});
@@ -1341,7 +1390,7 @@ QJsonValue Evaluator::jsonInData(const std::vector<Segment> &segments) const
 {
     QJsonValue cursor = m_data;
     for (const Segment &segment : segments) {
-        if (!stepJson(cursor, segment))
+        if (!stepData(cursor, segment))
             return QJsonValue::Undefined;
     }
     return cursor;
@@ -1371,7 +1420,7 @@ Value Evaluator::lookup(const std::vector<Segment> &segments, const Value &datum
     }
     for (std::size_t i = 0; i < segments.size(); ++i) {
         if (inJson) {
-            if (!stepJson(json, segments[i]))
+            if (!stepData(json, segments[i]))
                 return {};
             continue;
         }
@@ -1604,10 +1653,11 @@ Value Evaluator::scoped(const Node &node, const Value *datum)
     case Op::Map: {
         if (!isArray(list))
             return makeArray({});
+        m_budget.spendElements(arraySize(list));
         Items mapped;
         mapped.reserve(std::size_t(arraySize(list)));
         forEachElement(list, [&](const Value &element) { mapped.push_back(applyTo(element)); });
-        return makeArray(std::move(mapped));
+        return wrapArray(std::move(mapped));
     }
     case Op::Reduce: {
         Value accumulator = node.args.size() > 2 ? eval(node.args[2], datum) : Value{nullptr};
@@ -1805,8 +1855,9 @@ Value Evaluator::evalOperation(const Node &node, const Value *datum)
         for (const Node &child : node.args) {
             const Value part = eval(child, datum);
             if (!isNullish(part))
-                appendJsString(out, part, 0);
+                appendJsString(out, part, 0, kMaxBuiltChars);
         }
+        m_budget.spendChars(out.size());
         return {out};
     }
     case Op::Substr: {
@@ -1815,12 +1866,16 @@ Value Evaluator::evalOperation(const Node &node, const Value *datum)
         const Value length = arg(node, 2, datum);
         evalRest(node, 3, datum);
         const QString text = jsString(source);
+        QString part;
         if (less(length, Value{0.0})) {
             // A negative length counts from the end, as PHP's substr does.
             const QString tail = jsSubstr(text, start, Value{});
-            return {jsSubstr(tail, Value{0.0}, plus(double(tail.size()), length))};
+            part = jsSubstr(tail, Value{0.0}, plus(double(tail.size()), length));
+        } else {
+            part = jsSubstr(text, start, length);
         }
-        return {jsSubstr(text, start, length)};
+        m_budget.spendChars(part.size());
+        return {std::move(part)};
     }
     case Op::Add: {
         double sum = 0;
@@ -1860,15 +1915,19 @@ Value Evaluator::evalOperation(const Node &node, const Value *datum)
         return {nan ? kNaN : best};
     }
     case Op::Merge: {
+        // Counted before copying: merging an array with itself doubles it.
         Items items;
         for (const Node &child : node.args) {
             Value part = eval(child, datum);
-            if (isArray(part))
+            if (isArray(part)) {
+                m_budget.spendElements(arraySize(part));
                 forEachElement(part, [&](const Value &element) { items.push_back(element); });
-            else
+            } else {
+                m_budget.spendElements(1);
                 items.push_back(std::move(part));
+            }
         }
-        return makeArray(std::move(items));
+        return wrapArray(std::move(items));
     }
     }
     return {};
@@ -1912,6 +1971,12 @@ Result<Logic> Logic::compile(const QJsonValue &rule)
     return Logic(std::move(root));
 }
 
+LookupCache::LookupCache()
+    : m_lookups(std::make_unique<Internal::Lookups>())
+{}
+
+LookupCache::~LookupCache() = default;
+
 /*!
  * Evaluates the rule against \a data with the semantics of json-logic-js 2.0.5: JS truthiness
  * with [] false, "==" with JS coercion, JS number formatting in "cat", and so on. The result is
@@ -1920,21 +1985,17 @@ Result<Logic> Logic::compile(const QJsonValue &rule)
  *
  * What json-logic-js throws on comes back as an error naming the JSON pointer of the operation:
  * "in" with an object that has an "indexOf" member, "missing_some" whose list of keys is null,
- * data that "missing" evaluates as a rule and that fails, and values nested too deeply. Unlike
- * json-logic-js, "var" sees only the data's own members (and the length of arrays and strings),
- * never JavaScript's prototype members such as "constructor".
+ * data that "missing" evaluates as a rule and that fails, values nested too deeply, and rules
+ * that build more array elements or string characters than one evaluation may (a million of
+ * each, see kMaxBuiltElements): "/reduce/1/merge: building arrays exceeds the evaluation budget
+ * of 1000000 elements". Unlike json-logic-js, "var" sees only the data's own members (and the
+ * length of arrays and strings), never JavaScript's prototype members such as "constructor".
  *
  * When \a reads is given, every var and missing lookup of the top-level data is appended, in
  * order, with the value found (null when missing; lookups inside map, filter, reduce, all, none
  * and some read their element and are not recorded). Thread-safe: a Logic may be evaluated on
  * many threads at once.
  */
-LookupCache::LookupCache()
-    : m_lookups(std::make_unique<Internal::Lookups>())
-{}
-
-LookupCache::~LookupCache() = default;
-
 Result<QJsonValue> Logic::evaluate(const QJsonValue &data, std::vector<FactRead> *reads,
                                    LookupCache *cache) const
 {
@@ -1942,7 +2003,8 @@ Result<QJsonValue> Logic::evaluate(const QJsonValue &data, std::vector<FactRead>
     try {
         return toJson(evaluator.eval(*m_root, nullptr));
     } catch (const RuntimeError &error) {
-        return Error{error.message};
+        // Only writing out the result fails outside an operation.
+        return Error{error.located ? error.message : located(m_root->where, error.message)};
     }
 }
 

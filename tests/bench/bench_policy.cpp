@@ -13,6 +13,7 @@
 #include "policy/facts.h"
 #include "policy/jsonlogic.h"
 #include "policy/policypack.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -54,21 +55,6 @@ bool quick()
     return qEnvironmentVariableIntValue("RG_BENCH_QUICK") == 1;
 }
 
-QJsonValue mergePatch(const QJsonValue &target, const QJsonValue &patch)
-{
-    if (!patch.isObject())
-        return patch;
-    QJsonObject result = target.toObject();
-    const QJsonObject patchObject = patch.toObject();
-    for (auto it = patchObject.begin(); it != patchObject.end(); ++it) {
-        if (it.value().isNull())
-            result.remove(it.key());
-        else
-            result.insert(it.key(), mergePatch(result.value(it.key()), it.value()));
-    }
-    return result;
-}
-
 const Inputs &inputs()
 {
     static const Inputs loaded = [] {
@@ -83,8 +69,8 @@ const Inputs &inputs()
             in.conditions.push_back(policy.value(u"condition"_s));
             in.actions.push_back(policy.value(u"actions"_s).toVariant().toStringList());
         }
-        const auto fixtures = rg::model::readFileBytes(QStringLiteral(RG_SOURCE_DIR)
-                                                       + u"/tests/data/policy/decisions.json"_s);
+        const auto fixtures = rg::model::readFileBytes(QStringLiteral(RG_TEST_DATA_DIR)
+                                                       + u"/policy/decisions.json"_s);
         if (!fixtures)
             qFatal("%s", qPrintable(fixtures.error()));
         const QJsonObject document = QJsonDocument::fromJson(fixtures.value()).object();
@@ -93,7 +79,7 @@ const Inputs &inputs()
             std::optional<rg::model::Case> caseData;
             if (!fixture[u"case"_s].isNull()) {
                 caseData = rg::model::Case::fromJson(
-                               mergePatch(document.value(u"base_case"_s), fixture[u"case"_s]).toObject())
+                               rg::test::mergePatch(document.value(u"base_case"_s), fixture[u"case"_s]).toObject())
                                .value();
             }
             QList<rg::model::Message> messages;

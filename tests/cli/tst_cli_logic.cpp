@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Refund Guard contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/clirunner.h"
+#include "testsupport.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,38 +32,6 @@ QByteArray request(const QJsonValue &rule, const QJsonValue &data)
         .toJson(QJsonDocument::Compact);
 }
 
-// JSON equality with numbers compared as numbers (1 == 1.0) and arrays and objects deeply.
-bool sameJson(const QJsonValue &a, const QJsonValue &b)
-{
-    if (a.isDouble() && b.isDouble())
-        return a.toDouble() == b.toDouble();
-    if (a.type() != b.type())
-        return false;
-    if (a.isArray()) {
-        const QJsonArray x = a.toArray();
-        const QJsonArray y = b.toArray();
-        if (x.size() != y.size())
-            return false;
-        for (qsizetype i = 0; i < x.size(); ++i) {
-            if (!sameJson(x.at(i), y.at(i)))
-                return false;
-        }
-        return true;
-    }
-    if (a.isObject()) {
-        const QJsonObject x = a.toObject();
-        const QJsonObject y = b.toObject();
-        if (x.keys() != y.keys())
-            return false;
-        for (auto it = x.begin(); it != x.end(); ++it) {
-            if (!sameJson(it.value(), y.value(it.key())))
-                return false;
-        }
-        return true;
-    }
-    return a == b;
-}
-
 QJsonObject parsedLine(const QByteArray &line)
 {
     QJsonParseError error;
@@ -80,6 +50,7 @@ private slots:
     void conformanceOverStandardInput();
     void conformanceFromFile();
     void badLinesNamedOthersEvaluated();
+    void runawayRuleNamedNextLineEvaluated();
     void compactOutput();
     void usageErrors_data();
     void usageErrors();
@@ -98,14 +69,9 @@ void TestCliLogic::initTestCase()
     QVERIFY2(QFile::exists(QStringLiteral(RG_CLI_PATH)), RG_CLI_PATH);
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    QFile file(QStringLiteral(RG_TEST_DATA_DIR) + u"/conformance/jsonlogic/tests.json"_s);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    for (const QJsonValue &entry : QJsonDocument::fromJson(file.readAll()).array()) {
-        if (!entry.isArray())
-            continue;
-        const QJsonArray test = entry.toArray();
-        m_input += request(test.at(0), test.at(1)) + '\n';
-        m_expect.append(test.at(2));
+    for (const ConformanceCase &test : conformanceCases()) {
+        m_input += request(test.rule, test.data) + '\n';
+        m_expect.append(test.expected);
     }
     QCOMPARE(m_expect.size(), 275);
 }
@@ -176,6 +142,40 @@ void TestCliLogic::badLinesNamedOthersEvaluated()
     QVERIFY2(error(5).startsWith(u"line 7: "_s), qPrintable(error(5)));
     QVERIFY2(error(6).startsWith(u"line 8: /: \"in\""_s), qPrintable(error(6)));
     QCOMPARE(parsedLine(lines[7]), (QJsonObject{{u"result"_s, QJsonValue::Null}}));
+}
+
+// A rule that doubles an array or a string 40 times gives an error line for its input line, not
+// an abort: the next line is still answered.
+void TestCliLogic::runawayRuleNamedNextLineEvaluated()
+{
+    QJsonArray forty;
+    for (int i = 1; i <= 40; ++i)
+        forty.append(i);
+    const auto doubling = [&](const char *op, const QJsonValue &initial) {
+        const QJsonObject step{
+            {QString::fromLatin1(op), QJsonArray{QJsonObject{{u"var"_s, u"accumulator"_s}},
+                                                 QJsonObject{{u"var"_s, u"accumulator"_s}}}}};
+        return request(QJsonObject{{u"reduce"_s, QJsonArray{forty, step, initial}}}, QJsonValue());
+    };
+    const QByteArray input = doubling("merge", QJsonArray{1}) + '\n'
+                             + request(QJsonObject{{u"var"_s, u"a"_s}}, QJsonObject{{u"a"_s, 1}})
+                             + '\n' + doubling("cat", u"x"_s) + '\n'
+                             + request(QJsonObject{{u"var"_s, u"b"_s}}, QJsonObject{{u"b"_s, 2}})
+                             + '\n';
+    const Run run = runCli({u"logic"_s}, input);
+    QVERIFY2(run.finished, qPrintable(describe(run)));
+    QCOMPARE(run.exitCode, 1);
+    const QList<QByteArray> lines = outputLines(run.out);
+    QCOMPARE(lines.size(), 4);
+    const auto error = [&](int i) { return parsedLine(lines[i]).value(u"error"_s).toString(); };
+    QVERIFY2(error(0).startsWith(u"line 1: /reduce/1: "_s)
+                 && error(0).contains(u"exceeds the evaluation budget of 1000000 elements"_s),
+             lines[0].constData());
+    QCOMPARE(parsedLine(lines[1]), (QJsonObject{{u"result"_s, 1}}));
+    QVERIFY2(error(2).startsWith(u"line 3: /reduce/1: "_s)
+                 && error(2).contains(u"exceeds the evaluation budget of 1000000 characters"_s),
+             lines[2].constData());
+    QCOMPARE(parsedLine(lines[3]), (QJsonObject{{u"result"_s, 2}}));
 }
 
 // Results are compact JSON, one line each, scalars wrapped in {"result": ...}.

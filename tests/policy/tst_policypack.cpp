@@ -19,22 +19,6 @@ namespace {
 const QString kPolicies = QStringLiteral(RG_SOURCE_DIR) + u"/resources/policies"_s;
 const QString kFixtures = QStringLiteral(RG_TEST_DATA_DIR) + u"/policy/decisions.json"_s;
 
-// RFC 7386 JSON merge patch: objects merge key by key, null removes, anything else replaces.
-QJsonValue mergePatch(const QJsonValue &target, const QJsonValue &patch)
-{
-    if (!patch.isObject())
-        return patch;
-    QJsonObject result = target.isObject() ? target.toObject() : QJsonObject();
-    const QJsonObject patchObject = patch.toObject();
-    for (auto it = patchObject.begin(); it != patchObject.end(); ++it) {
-        if (it.value().isNull())
-            result.remove(it.key());
-        else
-            result.insert(it.key(), mergePatch(result.value(it.key()), it.value()));
-    }
-    return result;
-}
-
 QJsonObject readJson(const QString &path)
 {
     QFile file(path);
@@ -106,7 +90,7 @@ void TestPolicyPack::decisions()
 
     std::optional<model::Case> caseData;
     if (!fixture.value(u"case"_s).isNull()) {
-        const QJsonValue document = mergePatch(fixture.value(u"base_case"_s), fixture.value(u"case"_s));
+        const QJsonValue document = test::mergePatch(fixture.value(u"base_case"_s), fixture.value(u"case"_s));
         auto parsed = model::Case::fromJson(document.toObject());
         QVERIFY2(parsed.ok(), qPrintable(test::errorOf(parsed)));
         caseData = std::move(parsed).value();
