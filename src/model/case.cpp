@@ -17,21 +17,55 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr std::array kIdentityStatuses{IdentityStatus::Unverified, IdentityStatus::Verified,
-                                       IdentityStatus::Failed};
-constexpr std::array kDeliveryStatuses{DeliveryStatus::Pending, DeliveryStatus::InTransit,
-                                       DeliveryStatus::Delivered, DeliveryStatus::Lost,
-                                       DeliveryStatus::Returned};
-constexpr std::array kInvestigations{Investigation::None, Investigation::Open,
-                                     Investigation::ConfirmedLost,
-                                     Investigation::ConfirmedDelivered};
-constexpr std::array kClaimTypes{ClaimType::NonReceipt, ClaimType::EmptyBox, ClaimType::WrongItem,
-                                 ClaimType::Damaged, ClaimType::Other};
-constexpr std::array kClaimOutcomes{ClaimOutcome::Refunded, ClaimOutcome::Replaced,
-                                    ClaimOutcome::Denied, ClaimOutcome::Pending};
-constexpr std::array kAccountFields{AccountField::Email, AccountField::Phone,
-                                    AccountField::Address, AccountField::Password,
-                                    AccountField::PaymentMethod};
+// The JSON spelling of each enum value; parsing, writing and the error messages that list the
+// accepted spellings all read these tables.
+template <typename E>
+struct Spelling
+{
+    E value;
+    QLatin1StringView name;
+};
+
+constexpr std::array kIdentityStatuses{
+    Spelling<IdentityStatus>{IdentityStatus::Unverified, "unverified"_L1},
+    Spelling<IdentityStatus>{IdentityStatus::Verified, "verified"_L1},
+    Spelling<IdentityStatus>{IdentityStatus::Failed, "failed"_L1}};
+constexpr std::array kDeliveryStatuses{
+    Spelling<DeliveryStatus>{DeliveryStatus::Pending, "pending"_L1},
+    Spelling<DeliveryStatus>{DeliveryStatus::InTransit, "in_transit"_L1},
+    Spelling<DeliveryStatus>{DeliveryStatus::Delivered, "delivered"_L1},
+    Spelling<DeliveryStatus>{DeliveryStatus::Lost, "lost"_L1},
+    Spelling<DeliveryStatus>{DeliveryStatus::Returned, "returned"_L1}};
+constexpr std::array kInvestigations{
+    Spelling<Investigation>{Investigation::None, "none"_L1},
+    Spelling<Investigation>{Investigation::Open, "open"_L1},
+    Spelling<Investigation>{Investigation::ConfirmedLost, "confirmed_lost"_L1},
+    Spelling<Investigation>{Investigation::ConfirmedDelivered, "confirmed_delivered"_L1}};
+constexpr std::array kClaimTypes{Spelling<ClaimType>{ClaimType::NonReceipt, "non_receipt"_L1},
+                                 Spelling<ClaimType>{ClaimType::EmptyBox, "empty_box"_L1},
+                                 Spelling<ClaimType>{ClaimType::WrongItem, "wrong_item"_L1},
+                                 Spelling<ClaimType>{ClaimType::Damaged, "damaged"_L1},
+                                 Spelling<ClaimType>{ClaimType::Other, "other"_L1}};
+constexpr std::array kClaimOutcomes{Spelling<ClaimOutcome>{ClaimOutcome::Refunded, "refunded"_L1},
+                                    Spelling<ClaimOutcome>{ClaimOutcome::Replaced, "replaced"_L1},
+                                    Spelling<ClaimOutcome>{ClaimOutcome::Denied, "denied"_L1},
+                                    Spelling<ClaimOutcome>{ClaimOutcome::Pending, "pending"_L1}};
+constexpr std::array kAccountFields{
+    Spelling<AccountField>{AccountField::Email, "email"_L1},
+    Spelling<AccountField>{AccountField::Phone, "phone"_L1},
+    Spelling<AccountField>{AccountField::Address, "address"_L1},
+    Spelling<AccountField>{AccountField::Password, "password"_L1},
+    Spelling<AccountField>{AccountField::PaymentMethod, "payment_method"_L1}};
+
+template <typename E, std::size_t N>
+QString spellingOf(const std::array<Spelling<E>, N> &table, E value)
+{
+    for (const Spelling<E> &spelling : table) {
+        if (spelling.value == value)
+            return spelling.name;
+    }
+    return {};
+}
 
 // What a linked account can share with this one; kept as strings in LinkedAccount::shared.
 const QStringList &sharedAttributeNames()
@@ -128,7 +162,7 @@ public:
         const QJsonValue value = member(object, key);
         if (value.isUndefined()) {
             return need == Need::Optional
-                || fail(pointer, u"missing (expected a non-empty string)"_s);
+                   || fail(pointer, u"missing (expected a non-empty string)"_s);
         }
         if (!value.isString())
             return fail(pointer, expected(u"a string"_s, value));
@@ -197,9 +231,9 @@ public:
         if (value.isUndefined())
             return true;
         if (!value.isString() || !code.match(value.toString()).hasMatch()) {
-            return fail(pointerTo(at, key),
-                        expected(u"a currency code of three upper-case letters (ISO 4217)"_s,
-                                 value));
+            return fail(
+                pointerTo(at, key),
+                expected(u"a currency code of three upper-case letters (ISO 4217)"_s, value));
         }
         out = value.toString();
         return true;
@@ -248,18 +282,18 @@ public:
         return true;
     }
 
-    template<typename E, std::size_t N>
+    template <typename E, std::size_t N>
     bool readEnum(const QJsonObject &object, const QString &at, QStringView key,
-                  const std::array<E, N> &all, QString (*nameOf)(E), const QString &noun, E &out)
+                  const std::array<Spelling<E>, N> &table, const QString &noun, E &out)
     {
         const QJsonValue value = member(object, key);
         if (value.isUndefined())
             return true;
         QStringList names;
-        for (E candidate : all) {
-            names.append(nameOf(candidate));
-            if (value.isString() && value.toString() == names.last()) {
-                out = candidate;
+        for (const Spelling<E> &spelling : table) {
+            names.append(spelling.name);
+            if (value.isString() && value.toString() == spelling.name) {
+                out = spelling.value;
                 return true;
             }
         }
@@ -270,8 +304,7 @@ public:
                                  + alternatives(names) + u')');
     }
 
-    bool readShared(const QJsonObject &object, const QString &at, QStringView key,
-                    QStringList &out)
+    bool readShared(const QJsonObject &object, const QString &at, QStringView key, QStringList &out)
     {
         const QString pointer = pointerTo(at, key);
         const QJsonValue value = member(object, key);
@@ -298,7 +331,7 @@ public:
         return true;
     }
 
-    template<typename Fn>
+    template <typename Fn>
     bool readObject(const QJsonObject &object, const QString &at, QStringView key, Need need,
                     Fn &&readMembers)
     {
@@ -311,7 +344,7 @@ public:
         return readMembers(value.toObject(), pointer);
     }
 
-    template<typename T, typename Fn>
+    template <typename T, typename Fn>
     bool readObjects(const QJsonObject &object, const QString &at, QStringView key, QList<T> &out,
                      Fn &&readItem)
     {
@@ -358,152 +391,148 @@ public:
     bool readCustomer(const QJsonObject &object, const QString &at, Customer &customer)
     {
         return readString(object, at, u"id", customer.id, Need::Required)
-            && readString(object, at, u"name", customer.name)
-            && readTime(object, at, u"account_created", customer.accountCreated, Need::Required)
-            && readObjects(object, at, u"verified_contacts", customer.verifiedContacts,
-                           [this](const QJsonObject &item, const QString &pointer,
-                                  VerifiedContact &contact) {
-                               return readString(item, pointer, u"type", contact.type)
-                                   && readString(item, pointer, u"value", contact.value);
-                           });
+               && readString(object, at, u"name", customer.name)
+               && readTime(object, at, u"account_created", customer.accountCreated, Need::Required)
+               && readObjects(object, at, u"verified_contacts", customer.verifiedContacts,
+                              [this](const QJsonObject &item, const QString &pointer,
+                                     VerifiedContact &contact) {
+                                  return readString(item, pointer, u"type", contact.type)
+                                         && readString(item, pointer, u"value", contact.value);
+                              });
     }
 
     bool readContact(const QJsonObject &object, const QString &at, Contact &contact)
     {
         return readString(object, at, u"channel", contact.channel)
-            && readTime(object, at, u"started_at", contact.startedAt)
-            && readObject(object, at, u"identity", Need::Optional,
-                          [&](const QJsonObject &identity, const QString &pointer) {
-                              return readEnum(identity, pointer, u"status", kIdentityStatuses,
-                                              &identityStatusName, u"identity status"_s,
-                                              contact.identity)
-                                  && readString(identity, pointer, u"method",
-                                                contact.identityMethod)
-                                  && readTime(identity, pointer, u"time", contact.identityTime);
-                          })
-            && readObject(object, at, u"device", Need::Optional,
-                          [&](const QJsonObject &device, const QString &pointer) {
-                              return readString(device, pointer, u"id", contact.deviceId)
-                                  && readBool(device, pointer, u"new", contact.newDevice);
-                          });
+               && readTime(object, at, u"started_at", contact.startedAt)
+               && readObject(
+                   object, at, u"identity", Need::Optional,
+                   [&](const QJsonObject &identity, const QString &pointer) {
+                       return readEnum(identity, pointer, u"status", kIdentityStatuses,
+                                       u"identity status"_s, contact.identity)
+                              && readString(identity, pointer, u"method", contact.identityMethod)
+                              && readTime(identity, pointer, u"time", contact.identityTime);
+                   })
+               && readObject(object, at, u"device", Need::Optional,
+                             [&](const QJsonObject &device, const QString &pointer) {
+                                 return readString(device, pointer, u"id", contact.deviceId)
+                                        && readBool(device, pointer, u"new", contact.newDevice);
+                             });
     }
 
     bool readDelivery(const QJsonObject &object, const QString &at, Delivery &delivery)
     {
-        return readEnum(object, at, u"status", kDeliveryStatuses, &deliveryStatusName,
-                        u"delivery status"_s, delivery.status)
-            && readTime(object, at, u"delivered_at", delivery.deliveredAt)
-            && readBool(object, at, u"photo", delivery.photo)
-            && readBool(object, at, u"gps", delivery.gps)
-            && readBool(object, at, u"signature", delivery.signature)
-            && readOptionalAmount(object, at, u"dispatch_weight_kg", delivery.dispatchWeightKg)
-            && readEnum(object, at, u"investigation", kInvestigations, &investigationName,
-                        u"investigation state"_s, delivery.investigation)
-            && readObjects(object, at, u"scans", delivery.scans,
-                           [this](const QJsonObject &item, const QString &pointer,
-                                  DeliveryScan &scan) {
-                               return readTime(item, pointer, u"time", scan.time)
-                                   && readString(item, pointer, u"status", scan.status)
-                                   && readString(item, pointer, u"location", scan.location);
-                           });
+        return readEnum(object, at, u"status", kDeliveryStatuses, u"delivery status"_s,
+                        delivery.status)
+               && readTime(object, at, u"delivered_at", delivery.deliveredAt)
+               && readBool(object, at, u"photo", delivery.photo)
+               && readBool(object, at, u"gps", delivery.gps)
+               && readBool(object, at, u"signature", delivery.signature)
+               && readOptionalAmount(object, at, u"dispatch_weight_kg", delivery.dispatchWeightKg)
+               && readEnum(object, at, u"investigation", kInvestigations, u"investigation state"_s,
+                           delivery.investigation)
+               && readObjects(
+                   object, at, u"scans", delivery.scans,
+                   [this](const QJsonObject &item, const QString &pointer, DeliveryScan &scan) {
+                       return readTime(item, pointer, u"time", scan.time)
+                              && readString(item, pointer, u"status", scan.status)
+                              && readString(item, pointer, u"location", scan.location);
+                   });
     }
 
     bool readOrder(const QJsonObject &object, const QString &at, Order &order)
     {
         return readString(object, at, u"id", order.id)
-            && readTime(object, at, u"placed_at", order.placedAt)
-            && readObjects(object, at, u"items", order.items,
-                           [this](const QJsonObject &item, const QString &pointer,
-                                  OrderItem &line) {
-                               return readString(item, pointer, u"sku", line.sku)
-                                   && readString(item, pointer, u"name", line.name)
-                                   && readCount(item, pointer, u"quantity", line.quantity)
-                                   && readAmount(item, pointer, u"price", line.price);
-                           })
-            && readAmount(object, at, u"value", order.value)
-            && readCurrency(object, at, u"currency", order.currency)
-            && readString(object, at, u"payment_method", order.paymentMethod)
-            && readString(object, at, u"fulfilled_by", order.fulfilledBy)
-            && readString(object, at, u"carrier", order.carrier)
-            && readString(object, at, u"tracking", order.tracking)
-            && readObject(object, at, u"delivery", Need::Optional,
-                          [&](const QJsonObject &delivery, const QString &pointer) {
-                              return readDelivery(delivery, pointer, order.delivery);
-                          });
+               && readTime(object, at, u"placed_at", order.placedAt)
+               && readObjects(
+                   object, at, u"items", order.items,
+                   [this](const QJsonObject &item, const QString &pointer, OrderItem &line) {
+                       return readString(item, pointer, u"sku", line.sku)
+                              && readString(item, pointer, u"name", line.name)
+                              && readCount(item, pointer, u"quantity", line.quantity)
+                              && readAmount(item, pointer, u"price", line.price);
+                   })
+               && readAmount(object, at, u"value", order.value)
+               && readCurrency(object, at, u"currency", order.currency)
+               && readString(object, at, u"payment_method", order.paymentMethod)
+               && readString(object, at, u"fulfilled_by", order.fulfilledBy)
+               && readString(object, at, u"carrier", order.carrier)
+               && readString(object, at, u"tracking", order.tracking)
+               && readObject(object, at, u"delivery", Need::Optional,
+                             [&](const QJsonObject &delivery, const QString &pointer) {
+                                 return readDelivery(delivery, pointer, order.delivery);
+                             });
     }
 
     bool readClaim(const QJsonObject &object, const QString &at, Claim &claim)
     {
         return readTime(object, at, u"date", claim.date)
-            && readEnum(object, at, u"type", kClaimTypes, &claimTypeName, u"claim type"_s,
-                        claim.type)
-            && readString(object, at, u"order_id", claim.orderId)
-            && readAmount(object, at, u"amount", claim.amount)
-            && readCurrency(object, at, u"currency", claim.currency)
-            && readEnum(object, at, u"outcome", kClaimOutcomes, &claimOutcomeName,
-                        u"claim outcome"_s, claim.outcome);
+               && readEnum(object, at, u"type", kClaimTypes, u"claim type"_s, claim.type)
+               && readString(object, at, u"order_id", claim.orderId)
+               && readAmount(object, at, u"amount", claim.amount)
+               && readCurrency(object, at, u"currency", claim.currency)
+               && readEnum(object, at, u"outcome", kClaimOutcomes, u"claim outcome"_s,
+                           claim.outcome);
     }
 
     bool readAccountChange(const QJsonObject &object, const QString &at, AccountChange &change)
     {
         return readTime(object, at, u"time", change.time)
-            && readEnum(object, at, u"field", kAccountFields, &accountFieldName,
-                        u"account field"_s, change.field)
-            && readString(object, at, u"channel", change.channel)
-            && readMasked(object, at, u"from", change.from)
-            && readMasked(object, at, u"to", change.to);
+               && readEnum(object, at, u"field", kAccountFields, u"account field"_s, change.field)
+               && readString(object, at, u"channel", change.channel)
+               && readMasked(object, at, u"from", change.from)
+               && readMasked(object, at, u"to", change.to);
     }
 
     bool readLinkedAccount(const QJsonObject &object, const QString &at, LinkedAccount &linked)
     {
         return readString(object, at, u"customer_id", linked.customerId)
-            && readShared(object, at, u"shared", linked.shared)
-            && readBool(object, at, u"fraud_flag", linked.fraudFlag)
-            && readString(object, at, u"note", linked.note);
+               && readShared(object, at, u"shared", linked.shared)
+               && readBool(object, at, u"fraud_flag", linked.fraudFlag)
+               && readString(object, at, u"note", linked.note);
     }
 
     bool readAgent(const QJsonObject &object, const QString &at, Agent &agent)
     {
         return readString(object, at, u"id", agent.id, Need::Required)
-            && readString(object, at, u"role", agent.role)
-            && readString(object, at, u"team", agent.team)
-            && readAmount(object, at, u"refund_limit", agent.refundLimit, Need::Required)
-            && readCurrency(object, at, u"currency", agent.currency);
+               && readString(object, at, u"role", agent.role)
+               && readString(object, at, u"team", agent.team)
+               && readAmount(object, at, u"refund_limit", agent.refundLimit, Need::Required)
+               && readCurrency(object, at, u"currency", agent.currency);
     }
 
     bool readCase(const QJsonObject &root, Case &result)
     {
         const QString at; // the root's JSON pointer is the empty string
-        return readSchemaVersion(root)
-            && readString(root, at, u"id", result.id, Need::Required)
-            && readObject(root, at, u"customer", Need::Required,
-                          [&](const QJsonObject &object, const QString &pointer) {
-                              return readCustomer(object, pointer, result.customer);
-                          })
-            && readObject(root, at, u"contact", Need::Optional,
-                          [&](const QJsonObject &object, const QString &pointer) {
-                              return readContact(object, pointer, result.contact);
-                          })
-            && readObjects(root, at, u"orders", result.orders,
-                           [this](const QJsonObject &object, const QString &pointer,
-                                  Order &order) { return readOrder(object, pointer, order); })
-            && readObjects(root, at, u"claims", result.claims,
-                           [this](const QJsonObject &object, const QString &pointer,
-                                  Claim &claim) { return readClaim(object, pointer, claim); })
-            && readObjects(root, at, u"account_changes", result.accountChanges,
-                           [this](const QJsonObject &object, const QString &pointer,
-                                  AccountChange &change) {
-                               return readAccountChange(object, pointer, change);
-                           })
-            && readObjects(root, at, u"linked_accounts", result.linkedAccounts,
-                           [this](const QJsonObject &object, const QString &pointer,
-                                  LinkedAccount &linked) {
-                               return readLinkedAccount(object, pointer, linked);
-                           })
-            && readObject(root, at, u"agent", Need::Required,
-                          [&](const QJsonObject &object, const QString &pointer) {
-                              return readAgent(object, pointer, result.agent);
-                          });
+        return readSchemaVersion(root) && readString(root, at, u"id", result.id, Need::Required)
+               && readObject(root, at, u"customer", Need::Required,
+                             [&](const QJsonObject &object, const QString &pointer) {
+                                 return readCustomer(object, pointer, result.customer);
+                             })
+               && readObject(root, at, u"contact", Need::Optional,
+                             [&](const QJsonObject &object, const QString &pointer) {
+                                 return readContact(object, pointer, result.contact);
+                             })
+               && readObjects(root, at, u"orders", result.orders,
+                              [this](const QJsonObject &object, const QString &pointer,
+                                     Order &order) { return readOrder(object, pointer, order); })
+               && readObjects(root, at, u"claims", result.claims,
+                              [this](const QJsonObject &object, const QString &pointer,
+                                     Claim &claim) { return readClaim(object, pointer, claim); })
+               && readObjects(root, at, u"account_changes", result.accountChanges,
+                              [this](const QJsonObject &object, const QString &pointer,
+                                     AccountChange &change) {
+                                  return readAccountChange(object, pointer, change);
+                              })
+               && readObjects(root, at, u"linked_accounts", result.linkedAccounts,
+                              [this](const QJsonObject &object, const QString &pointer,
+                                     LinkedAccount &linked) {
+                                  return readLinkedAccount(object, pointer, linked);
+                              })
+               && readObject(root, at, u"agent", Need::Required,
+                             [&](const QJsonObject &object, const QString &pointer) {
+                                 return readAgent(object, pointer, result.agent);
+                             });
     }
 };
 
@@ -521,7 +550,7 @@ void insertIfSet(QJsonObject &json, const QString &key, const QDateTime &time)
         json.insert(key, timeText(time));
 }
 
-template<typename T, typename Fn>
+template <typename T, typename Fn>
 QJsonArray arrayOf(const QList<T> &items, Fn &&toJson)
 {
     QJsonArray list;
@@ -640,96 +669,32 @@ QJsonObject agentJson(const Agent &agent)
 
 QString identityStatusName(IdentityStatus status)
 {
-    switch (status) {
-    case IdentityStatus::Unverified:
-        return u"unverified"_s;
-    case IdentityStatus::Verified:
-        return u"verified"_s;
-    case IdentityStatus::Failed:
-        return u"failed"_s;
-    }
-    return {};
+    return spellingOf(kIdentityStatuses, status);
 }
 
 QString deliveryStatusName(DeliveryStatus status)
 {
-    switch (status) {
-    case DeliveryStatus::Pending:
-        return u"pending"_s;
-    case DeliveryStatus::InTransit:
-        return u"in_transit"_s;
-    case DeliveryStatus::Delivered:
-        return u"delivered"_s;
-    case DeliveryStatus::Lost:
-        return u"lost"_s;
-    case DeliveryStatus::Returned:
-        return u"returned"_s;
-    }
-    return {};
+    return spellingOf(kDeliveryStatuses, status);
 }
 
 QString investigationName(Investigation investigation)
 {
-    switch (investigation) {
-    case Investigation::None:
-        return u"none"_s;
-    case Investigation::Open:
-        return u"open"_s;
-    case Investigation::ConfirmedLost:
-        return u"confirmed_lost"_s;
-    case Investigation::ConfirmedDelivered:
-        return u"confirmed_delivered"_s;
-    }
-    return {};
+    return spellingOf(kInvestigations, investigation);
 }
 
 QString claimTypeName(ClaimType type)
 {
-    switch (type) {
-    case ClaimType::NonReceipt:
-        return u"non_receipt"_s;
-    case ClaimType::EmptyBox:
-        return u"empty_box"_s;
-    case ClaimType::WrongItem:
-        return u"wrong_item"_s;
-    case ClaimType::Damaged:
-        return u"damaged"_s;
-    case ClaimType::Other:
-        return u"other"_s;
-    }
-    return {};
+    return spellingOf(kClaimTypes, type);
 }
 
 QString claimOutcomeName(ClaimOutcome outcome)
 {
-    switch (outcome) {
-    case ClaimOutcome::Refunded:
-        return u"refunded"_s;
-    case ClaimOutcome::Replaced:
-        return u"replaced"_s;
-    case ClaimOutcome::Denied:
-        return u"denied"_s;
-    case ClaimOutcome::Pending:
-        return u"pending"_s;
-    }
-    return {};
+    return spellingOf(kClaimOutcomes, outcome);
 }
 
 QString accountFieldName(AccountField field)
 {
-    switch (field) {
-    case AccountField::Email:
-        return u"email"_s;
-    case AccountField::Phone:
-        return u"phone"_s;
-    case AccountField::Address:
-        return u"address"_s;
-    case AccountField::Password:
-        return u"password"_s;
-    case AccountField::PaymentMethod:
-        return u"payment_method"_s;
-    }
-    return {};
+    return spellingOf(kAccountFields, field);
 }
 
 /*!
