@@ -77,6 +77,19 @@ QJsonValue nestedNots(int depth)
     return rule;
 }
 
+// The current row's rule applied to its data gives its expected value.
+void checkApply()
+{
+    QFETCH(QJsonValue, rule);
+    QFETCH(QJsonValue, data);
+    QFETCH(QJsonValue, expected);
+
+    const auto result = rg::policy::apply(rule, data);
+    QVERIFY2(result.ok(), qPrintable(rg::test::errorOf(result)));
+    QVERIFY2(sameJson(result.value(), expected),
+             qPrintable(u"got %1, expected %2"_s.arg(text(result.value()), text(expected))));
+}
+
 } // namespace
 
 class TestJsonLogic final : public QObject
@@ -128,14 +141,7 @@ void TestJsonLogic::conformance_data()
 // Every entry of the language-independent test file: apply(rule, data) equals the expected value.
 void TestJsonLogic::conformance()
 {
-    QFETCH(QJsonValue, rule);
-    QFETCH(QJsonValue, data);
-    QFETCH(QJsonValue, expected);
-
-    const auto result = rg::policy::apply(rule, data);
-    QVERIFY2(result.ok(), qPrintable(rg::test::errorOf(result)));
-    QVERIFY2(sameJson(result.value(), expected),
-             qPrintable(u"got %1, expected %2"_s.arg(text(result.value()), text(expected))));
+    checkApply();
 }
 
 void TestJsonLogic::javascriptSemantics_data()
@@ -224,14 +230,7 @@ void TestJsonLogic::javascriptSemantics_data()
 // Corners of JS coercion beyond the conformance file, checked against json-logic-js.
 void TestJsonLogic::javascriptSemantics()
 {
-    QFETCH(QJsonValue, rule);
-    QFETCH(QJsonValue, data);
-    QFETCH(QJsonValue, expected);
-
-    const auto result = rg::policy::apply(rule, data);
-    QVERIFY2(result.ok(), qPrintable(rg::test::errorOf(result)));
-    QVERIFY2(sameJson(result.value(), expected),
-             qPrintable(u"got %1, expected %2"_s.arg(text(result.value()), text(expected))));
+    checkApply();
 }
 
 void TestJsonLogic::compileErrorNamesPath_data()
