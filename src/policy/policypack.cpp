@@ -254,9 +254,7 @@ Decision PolicyPack::decide(const QJsonObject &facts) const
     for (const Policy &policy : m_policies) {
         if (!policy.actions.contains(actionType))
             continue;
-        std::vector<FactRead> reads;
-        reads.reserve(8);
-        const auto result = policy.condition.evaluate(data, &reads, &lookups);
+        const auto result = policy.condition.evaluate(data, nullptr, &lookups);
         if (!result) {
             decision.errors.push_back({policy.id, result.error()});
             decision.verdict = std::max(decision.verdict, Verdict::Warn);
@@ -264,6 +262,11 @@ Decision PolicyPack::decide(const QJsonObject &facts) const
         }
         if (!truthy(result.value()))
             continue;
+        // Most policies hold back; only one that fires is evaluated again to record what it read
+        // (the same facts, so the same result).
+        std::vector<FactRead> reads;
+        reads.reserve(8);
+        [[maybe_unused]] const auto recorded = policy.condition.evaluate(data, &reads, &lookups);
         decision.fired.push_back({policy.id, policy.title, policy.severity, policy.citation,
                                   fillMessage(policy.message, facts), std::move(reads)});
         decision.verdict = std::max(decision.verdict, policy.severity == Severity::Block
