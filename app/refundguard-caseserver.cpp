@@ -58,6 +58,9 @@ constexpr int kMaxTrickleMs = 60'000;
 constexpr qsizetype kTrickleBytes = 8;   // per --trickle-ms tick
 constexpr qsizetype kMaxIdLength = 256;  // characters of a decoded case id
 constexpr qsizetype kMaxEchoLength = 64; // of client input quoted back in a reply or a log line
+// Request line and headers of one request, leading blank lines included. Well above what a
+// browser or CRM client sends, far below what would make a flood of connections costly.
+constexpr qsizetype kMaxHeadBytes = 16 * 1024;
 
 const char kUsage[] = R"(usage: refundguard-caseserver [options]
 
@@ -305,6 +308,110 @@ Reply errorReply(StatusCode status, const QString &message)
     return jsonReply(status, {{u"error"_s, message}});
 }
 
+// Use me to follow the head (request line and headers) of the request a connection is sending,
+// byte for byte as QHttpServer 6.4 delimits it, to learn whether it outgrows kMaxHeadBytes.
+class HeadScanner final
+{
+public:
+    enum class Verdict { NeedMore, Complete, TooLarge };
+
+    void restart() { *this = HeadScanner(); }
+    bool inHead() const { return m_inHead; }
+    // How many more bytes the head may have.
+    qsizetype budget() const { return kMaxHeadBytes - m_size; }
+
+    // Takes the next \a bytes of the stream. Complete once the head has ended within them, after
+    // which the rest of the request (a body, or the next request) is no business of the scanner.
+    Verdict scan(QByteArrayView bytes)
+    {
+        for (const char c : bytes) {
+            ++m_size;
+            if (m_size > kMaxHeadBytes)
+                return Verdict::TooLarge;
+            // QHttpServer skips whitespace before the request line, so "\n\n" there ends
+            // nothing; counted it is all the same, as it stays in the socket's buffer.
+            if (!m_started) {
+                m_started = !(c == '\v' || c == '\n' || c == '\r' || c == ' ' || c == '\t');
+                continue;
+            }
+            // The first "\n" ends the request line; a line ending right after any "\n" ends the
+            // headers. QHttpServer takes LF alone as a line ending too.
+            if (c == '\n' && (m_last == '\n' || (m_last == '\r' && m_beforeLast == '\n'))) {
+                m_inHead = false;
+                return Verdict::Complete;
+            }
+            m_beforeLast = m_last;
+            m_last = c;
+        }
+        return Verdict::NeedMore;
+    }
+
+private:
+    qsizetype m_size = 0;
+    bool m_started = false;
+    bool m_inHead = true;
+    char m_last = 0;
+    char m_beforeLast = 0;
+};
+
+// Use me instead of a plain QTcpServer for QHttpServer: it closes a connection whose request
+// head outgrows kMaxHeadBytes. QHttpServer 6.4 has no such limit; it keeps every byte of a
+// request in the socket's read transaction (and again in its parser) until the request is
+// complete, so one client sending an endless request line or endless headers could make the
+// server take as much memory as it likes.
+class HeadLimitedTcpServer final : public QTcpServer
+{
+public:
+    HeadLimitedTcpServer() = default;
+    Q_DISABLE_COPY_MOVE(HeadLimitedTcpServer)
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        // Connected before addPendingConnection() hands the socket to QHttpServer, which then
+        // connects its own reader: this check runs first on every readyRead.
+        auto scanner = std::make_shared<HeadScanner>();
+        connect(socket, &QTcpSocket::readyRead, socket,
+                [socket, scanner] { checkHead(*socket, *scanner); });
+        addPendingConnection(socket);
+    }
+
+private:
+    static void checkHead(QTcpSocket &socket, HeadScanner &scanner)
+    {
+        // QHttpServer reads each request inside a read transaction that it commits when the
+        // request is complete. Without one, the bytes available begin a new request (keep-alive
+        // or pipelining); within one, it has read all that came before, so what is available
+        // is new.
+        if (!socket.isTransactionStarted())
+            scanner.restart();
+        if (!scanner.inHead())
+            return;
+        // At most one byte past the budget: that is enough to tell, and bounds the copy.
+        const QByteArray next
+            = socket.peek(std::min<qint64>(socket.bytesAvailable(), scanner.budget() + 1));
+        if (scanner.scan(next) != HeadScanner::Verdict::TooLarge)
+            return;
+        rg::log::get("caseserver")
+            ->warn("closing the connection from {}: request head over {} bytes",
+                   socket.peerAddress().toString().toStdString(), kMaxHeadBytes);
+        // Best effort: the client may see the reset before the answer.
+        socket.write("HTTP/1.1 431 Request Header Fields Too Large\r\n"
+                     "Connection: close\r\nContent-Length: 0\r\n\r\n");
+        socket.flush();
+        // QHttpServer's reader comes next in this emission and would read the closed socket
+        // (a warning per connection); once disconnected, it is skipped. abort() rather than
+        // delete: QHttpServer deletes the socket itself (deleteLater) on disconnected().
+        QObject::disconnect(&socket, &QTcpSocket::readyRead, nullptr, nullptr);
+        socket.abort();
+    }
+};
+
 // Use me to answer case requests from a CaseStore, with the fault injection the options ask for.
 class CaseService final
 {
@@ -346,7 +453,7 @@ public:
     // Listens and answers the URL served, e.g. "http://127.0.0.1:8080".
     rg::Result<QUrl> listen()
     {
-        auto tcp = std::make_unique<QTcpServer>();
+        auto tcp = std::make_unique<HeadLimitedTcpServer>();
         if (!tcp->listen(m_options.bind, m_options.port)) {
             return rg::Error{u"cannot listen on %1 port %2: %3"_s.arg(m_options.bind.toString())
                                  .arg(m_options.port)

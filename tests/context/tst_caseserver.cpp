@@ -5,7 +5,9 @@
 
 #include "context/casestore.h"
 
+#include <QDeadlineTimer>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,6 +50,31 @@ Run run(const QStringList &arguments)
     return result;
 }
 
+// Sends \a request on \a socket and reads one answer: the head and a Content-Length body.
+// Empty when the server closes the connection or stays silent for 10 s.
+QByteArray exchange(QTcpSocket &socket, const QByteArray &request)
+{
+    socket.write(request);
+    QByteArray data;
+    const QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        const qsizetype headEnd = data.indexOf("\r\n\r\n");
+        if (headEnd >= 0) {
+            qsizetype length = 0;
+            for (const QByteArray &line : data.first(headEnd).split('\n')) {
+                if (line.toLower().startsWith("content-length:"))
+                    length = line.mid(15).trimmed().toLongLong();
+            }
+            if (data.size() >= headEnd + 4 + length)
+                return data;
+        }
+        if (!socket.waitForReadyRead(static_cast<int>(deadline.remainingTime())))
+            return {};
+        data += socket.readAll();
+    }
+    return {};
+}
+
 } // namespace
 
 class TestCaseServer final : public QObject
@@ -63,6 +90,7 @@ private slots:
     void tokenCheckedBeforePath();
     void longClientInputIsNotEchoed_data();
     void longClientInputIsNotEchoed();
+    void oversizedRequestHeadIsRefused();
     void nonLoopbackBindNeedsToken();
     void badSeedFails();
     void portInUseFails();
@@ -230,6 +258,57 @@ void TestCaseServer::longClientInputIsNotEchoed()
     QVERIFY2(answer.body.size() < 1024, answer.body.left(200).constData());
     QVERIFY2(!answer.body.contains(QByteArray(100, 'q')), answer.body.left(200).constData());
     QVERIFY(!answer.json().value(u"error"_s).toString().isEmpty());
+}
+
+// A request line or a header block over 16 KiB costs the client its connection before the
+// server has buffered much of it, whatever the shape: one endless line, endless headers, or
+// blank lines before the request line. The server stays up, heads under the limit are served,
+// and the limit applies to each request of a keep-alive connection on its own.
+void TestCaseServer::oversizedRequestHeadIsRefused()
+{
+    CaseServerProcess server({u"--data"_s, m_dir.filePath(u"head.db"_s)});
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const quint16 port = static_cast<quint16>(server.url().port());
+
+    QByteArray endlessHeaders = "GET /health HTTP/1.1\r\nHost: x\r\n";
+    while (endlessHeaders.size() <= 20 * 1024)
+        endlessHeaders += "X-Filler: " + QByteArray(50, 'f') + "\r\n";
+    const QList<std::pair<const char *, QByteArray>> floods = {
+        {"request line", "GET /cases/" + QByteArray(1024 * 1024, 'a')},
+        {"headers", endlessHeaders},
+        {"blank lines", QByteArray("\r\n").repeated(10 * 1024) + "GET /health HTTP/1.1\r\n"},
+    };
+    for (const auto &[name, flood] : floods) {
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY2(client.waitForConnected(5000), name);
+        client.write(flood);
+        QTRY_VERIFY2_WITH_TIMEOUT(client.state() == QAbstractSocket::UnconnectedState, name, 10000);
+        // If the 431 got through before the reset, it is the only thing that did.
+        const QByteArray answer = client.readAll();
+        QVERIFY2(answer.isEmpty() || answer.startsWith("HTTP/1.1 431 "), answer.constData());
+    }
+
+    const auto health = rg::test::httpGet(QUrl(server.url().toString() + u"/health"_s));
+    QCOMPARE(health.status, 200);
+    QCOMPARE(health.json().value(u"status"_s).toString(), u"ok"_s);
+    const auto padded = rg::test::httpGet(QUrl(server.url().toString() + u"/health"_s),
+                                          {{"X-Padding", QByteArray(12 * 1024, 'p')}});
+    QCOMPARE(padded.status, 200);
+
+    // Two requests of 10 KiB each on one connection: 20 KiB together, each under the limit.
+    QTcpSocket keepAlive;
+    keepAlive.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(keepAlive.waitForConnected(5000));
+    const QByteArray request = "GET /health HTTP/1.1\r\nHost: x\r\nX-Padding: "
+                               + QByteArray(10 * 1024, 'p') + "\r\n\r\n";
+    for (int i = 0; i < 2; ++i) {
+        const QByteArray answer = exchange(keepAlive, request);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200 "),
+                 qPrintable(u"request %1: "_s.arg(i + 1) + QString::fromLatin1(answer)));
+    }
+    QCOMPARE(keepAlive.state(), QAbstractSocket::ConnectedState);
 }
 
 // Off loopback, serving without a token must be asked for with --insecure-no-token; the refusal
