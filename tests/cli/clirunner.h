@@ -7,6 +7,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 namespace rg::test {
 
@@ -44,6 +45,15 @@ inline QString describe(const Run &run)
     return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3")
         .arg(run.exitCode)
         .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
+}
+
+// Checks that a run ended as a usage error: exit 2, the message on stderr, nothing on stdout.
+inline void checkUsageError(const Run &run, const QString &message)
+{
+    QVERIFY2(run.finished, qPrintable(describe(run)));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(run.err).contains(message), qPrintable(describe(run)));
+    QVERIFY2(run.out.isEmpty(), qPrintable(describe(run)));
 }
 
 inline bool writeFile(const QString &path, const QByteArray &bytes)

@@ -285,11 +285,7 @@ void TestCli::usageErrors()
     QFETCH(QStringList, args);
     QFETCH(QString, message);
 
-    const Run run = runCli(args);
-    QVERIFY2(run.finished, qPrintable(describe(run)));
-    QCOMPARE(run.exitCode, 2);
-    QVERIFY2(QString::fromUtf8(run.err).contains(message), qPrintable(describe(run)));
-    QVERIFY2(run.out.isEmpty(), qPrintable(describe(run)));
+    checkUsageError(runCli(args), message);
 }
 
 // A missing input file exits 1 naming the file.

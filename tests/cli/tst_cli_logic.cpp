@@ -211,11 +211,7 @@ void TestCliLogic::usageErrors()
     QFETCH(QStringList, args);
     QFETCH(QString, message);
 
-    const Run run = runCli(args);
-    QVERIFY2(run.finished, qPrintable(describe(run)));
-    QCOMPARE(run.exitCode, 2);
-    QVERIFY2(QString::fromUtf8(run.err).contains(message), qPrintable(describe(run)));
-    QVERIFY(run.out.isEmpty());
+    checkUsageError(runCli(args), message);
 }
 
 // A file that cannot be read exits 1 naming it.

@@ -264,10 +264,7 @@ void TestCliPolicy::checkUsageErrors()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, error);
-    const Run run = runCli(QStringList{u"check"_s} + args);
-    QVERIFY(run.finished);
-    QCOMPARE(run.exitCode, 2);
-    QVERIFY2(QString::fromUtf8(run.err).contains(error), qPrintable(describe(run)));
+    checkUsageError(runCli(QStringList{u"check"_s} + args), error);
 }
 
 void TestCliPolicy::checkBadInputIsNamed()
