@@ -489,18 +489,6 @@ QStringList FieldMapping::presetNames()
 }
 
 /*!
- * The name a mapping file spells \a transform with ("unix_seconds", ...).
- */
-QString FieldMapping::transformName(Transform transform)
-{
-    for (const auto &entry : kTransforms) {
-        if (entry.transform == transform)
-            return QString(entry.name);
-    }
-    return {};
-}
-
-/*!
  * Builds the case document from a CRM \a response: constants first, then every field. The
  * identity mapping hands back the response itself, which must be an object. An error names the
  * case pointer, the response pointer(s) and what was wrong there.

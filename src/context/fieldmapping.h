@@ -65,7 +65,6 @@ public:
 
     Result<QJsonObject> apply(const QJsonValue &response) const;
 
-    static QString transformName(Transform transform);
 
 private:
     QString m_id = QStringLiteral("identity");

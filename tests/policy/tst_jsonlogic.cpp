@@ -90,6 +90,20 @@ void checkApply()
              qPrintable(u"got %1, expected %2"_s.arg(text(result.value()), text(expected))));
 }
 
+// The current row's rule compiles, and evaluating it on its data fails with its message.
+void checkRuntimeError()
+{
+    QFETCH(QJsonValue, rule);
+    QFETCH(QJsonValue, data);
+    QFETCH(QString, message);
+
+    const auto logic = Logic::compile(rule);
+    QVERIFY2(logic.ok(), qPrintable(rg::test::errorOf(logic)));
+    const auto result = logic.value().evaluate(data);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error(), message);
+}
+
 } // namespace
 
 class TestJsonLogic final : public QObject
@@ -350,15 +364,7 @@ void TestJsonLogic::runtimeErrors_data()
 // What json-logic-js throws on comes back as an error naming the operation.
 void TestJsonLogic::runtimeErrors()
 {
-    QFETCH(QJsonValue, rule);
-    QFETCH(QJsonValue, data);
-    QFETCH(QString, message);
-
-    const auto logic = Logic::compile(rule);
-    QVERIFY2(logic.ok(), qPrintable(rg::test::errorOf(logic)));
-    const auto result = logic.value().evaluate(data);
-    QVERIFY(!result.ok());
-    QCOMPARE(result.error(), message);
+    checkRuntimeError();
 }
 
 void TestJsonLogic::doublingStopsAtBudget_data()
@@ -452,15 +458,7 @@ void TestJsonLogic::buildingOperationsBudgeted_data()
 // Every operation that builds arrays or strings counts them against one budget per evaluation.
 void TestJsonLogic::buildingOperationsBudgeted()
 {
-    QFETCH(QJsonValue, rule);
-    QFETCH(QJsonValue, data);
-    QFETCH(QString, message);
-
-    const auto logic = Logic::compile(rule);
-    QVERIFY2(logic.ok(), qPrintable(rg::test::errorOf(logic)));
-    const auto result = logic.value().evaluate(data);
-    QVERIFY(!result.ok());
-    QCOMPARE(result.error(), message);
+    checkRuntimeError();
 }
 
 // The budget is per evaluation, and a million is reached exactly without an error: 1000 steps
