@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Refund Guard contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "applogging.h"
+#include "auditcommand.h"
 #include "checkcommand.h"
 #include "cliio.h"
 #include "logiccommand.h"
@@ -58,6 +59,24 @@ Commands:
       Evaluate JSON Logic (jsonlogic.com): each line {"rule": ..., "data": ...} gets one
       line {"result": ...}, or {"error": "line N: ..."}, in order (standard input when FILE
       is - or missing; each answer is flushed as it is written).
+  audit append --db URL [--outbox URL] [--key FILE] [--checkpoint-every N]
+      Append record drafts from standard input, one JSON object a line: {"kind":
+      "override", "actor": {"id", "role", "team"}, "case_id", "payload": {...}}; the log
+      assigns chain, seq, time and hashes. Each stored line is answered {"line", "chain_id",
+      "seq", "hash"} once committed; an invalid line is named on standard error and nothing
+      of it is stored. A checkpoint is signed every N records (default 100) and at the end.
+      --outbox sqlite:///FILE keeps records there while a PostgreSQL --db is unreachable.
+  audit verify --db URL [--pubkey FILE] [--anchor FILE]
+      Check every chain: hash links, gaps, duplicates, order, checkpoint signatures (against
+      the keys in FILE when given) and truncation behind an anchor. Prints each problem as
+      "chain C seq N: what"; exit 0 only when everything holds.
+  audit export --db URL --format csv|jsonl [--from DATE] [--to DATE]
+  audit anchor --db URL > anchor.json     the newest checkpoint of each chain
+  audit pubkey [--key FILE] > audit.pub   this installation's public key, for supervisors
+  audit sync --db URL --outbox URL        forward what waits in the outbox
+  audit init --db URL                     create or upgrade the schema (database owner)
+      URL is sqlite:///path/to/audit.db or postgresql://user:pass@host:port/db. The
+      signing key is FILE, else $RG_AUDIT_KEY, else the user's data folder.
 
 Options:
   -h, --help       show this help
@@ -223,5 +242,7 @@ int main(int argc, char *argv[])
         return runLogicCommand(args);
     if (command == u"check"_s)
         return runCheckCommand(args);
+    if (command == u"audit"_s)
+        return runAuditCommand(args);
     return usageError(u"unknown command \"%1\""_s.arg(command));
 }

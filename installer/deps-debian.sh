@@ -13,7 +13,7 @@ packages=(
   # Qt6HttpServer's CMake package requires Qt6WebSockets, which qt6-httpserver-dev does not pull in.
   qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql
-  libspdlog-dev libfmt-dev libsqlite3-dev libre2-dev libicu-dev libsodium-dev libbenchmark-dev
+  libspdlog-dev libfmt-dev libsqlite3-dev libre2-dev libicu-dev libsodium-dev libssl-dev libbenchmark-dev
   postgresql xvfb xauth imagemagick fonts-dejavu-core
 )
 

@@ -1,0 +1,482 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "audit/auditstore.h"
+
+#include "audit/canonicaljson.h"
+#include "log/log.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+
+namespace rg::audit {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+std::atomic<quint64> g_nextConnection{1};
+
+constexpr int kBusyTimeoutMs = 10000;
+// Should two writers of one chain still collide on a seq, the loser re-reads the head.
+constexpr int kAppendAttempts = 20;
+// Serialises schema upgrades between installations that open a shared server at once.
+constexpr qint64 kMigrationLockId = 7262004;
+
+// Each step brings the schema from version (index) to version (index + 1).
+const QList<QStringList> kSqliteMigrations = {
+    {
+        u"CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+        u"CREATE TABLE audit_records (chain_id TEXT NOT NULL, seq INTEGER NOT NULL CHECK (seq > 0),"
+        " body TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (chain_id, seq))"_s,
+        u"CREATE TABLE audit_checkpoints (chain_id TEXT NOT NULL, seq INTEGER NOT NULL,"
+        " body TEXT NOT NULL, PRIMARY KEY (chain_id, seq))"_s,
+        u"CREATE TRIGGER audit_records_no_update BEFORE UPDATE ON audit_records"
+        " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"_s,
+        u"CREATE TRIGGER audit_records_no_delete BEFORE DELETE ON audit_records"
+        " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"_s,
+        u"CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints"
+        " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"_s,
+        u"CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints"
+        " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"_s,
+    },
+    // Kind and time for queries and exports, derived from the hashed body so they cannot drift.
+    {
+        u"ALTER TABLE audit_records ADD COLUMN kind TEXT"
+        " GENERATED ALWAYS AS (json_extract(body, '$.kind')) VIRTUAL"_s,
+        u"ALTER TABLE audit_records ADD COLUMN recorded_at TEXT"
+        " GENERATED ALWAYS AS (json_extract(body, '$.time')) VIRTUAL"_s,
+        u"CREATE INDEX audit_records_recorded_at ON audit_records (recorded_at)"_s,
+    },
+};
+
+const QList<QStringList> kPostgresMigrations = {
+    {
+        u"CREATE TABLE audit_meta (key text PRIMARY KEY, value text NOT NULL)"_s,
+        u"CREATE TABLE audit_records (chain_id text NOT NULL, seq bigint NOT NULL CHECK (seq > 0),"
+        " body text NOT NULL, hash text NOT NULL, PRIMARY KEY (chain_id, seq))"_s,
+        u"CREATE TABLE audit_checkpoints (chain_id text NOT NULL, seq bigint NOT NULL,"
+        " body text NOT NULL, PRIMARY KEY (chain_id, seq))"_s,
+        u"CREATE FUNCTION audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS"
+        " $$BEGIN RAISE EXCEPTION 'the audit log is append-only: % on % refused',"
+        " TG_OP, TG_TABLE_NAME; END$$"_s,
+        u"CREATE TRIGGER audit_records_append_only BEFORE UPDATE OR DELETE ON audit_records"
+        " FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()"_s,
+        u"CREATE TRIGGER audit_records_no_truncate BEFORE TRUNCATE ON audit_records"
+        " FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()"_s,
+        u"CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE"
+        " ON audit_checkpoints FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()"_s,
+        u"CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints"
+        " FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()"_s,
+        // Agents may not read the log, yet must learn where their own chain ends.
+        u"CREATE FUNCTION audit_chain_head(p_chain text) RETURNS TABLE (seq bigint, hash text)"
+        " LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS"
+        " $$SELECT r.seq, r.hash FROM audit_records r WHERE r.chain_id = p_chain"
+        " ORDER BY r.seq DESC LIMIT 1$$"_s,
+        u"REVOKE ALL ON FUNCTION audit_chain_head(text) FROM PUBLIC"_s,
+    },
+    {
+        u"ALTER TABLE audit_records ADD COLUMN kind text"
+        " GENERATED ALWAYS AS ((body::jsonb) ->> 'kind') STORED"_s,
+        u"ALTER TABLE audit_records ADD COLUMN recorded_at text"
+        " GENERATED ALWAYS AS ((body::jsonb) ->> 'time') STORED"_s,
+        u"CREATE INDEX audit_records_recorded_at ON audit_records (recorded_at)"_s,
+    },
+};
+
+QString errorOf(const QSqlQuery &query)
+{
+    return query.lastError().text().trimmed();
+}
+
+bool isUniqueViolation(const QSqlError &error)
+{
+    // PostgreSQL's SQLSTATE; SQLite's extended code for a primary key clash.
+    return error.nativeErrorCode() == u"23505"_s || error.nativeErrorCode() == u"1555"_s;
+}
+
+// Rolls back unless committed, so every early return leaves the store as it was.
+class Transaction final
+{
+public:
+    explicit Transaction(QSqlDatabase &db)
+        : m_db(db)
+    {}
+    ~Transaction()
+    {
+        if (m_open)
+            QSqlQuery(m_db).exec(u"ROLLBACK"_s);
+    }
+    Q_DISABLE_COPY_MOVE(Transaction)
+
+    // On SQLite, IMMEDIATE takes the write lock before the head is read, so two processes
+    // appending to one file queue up instead of both taking the same seq.
+    Result<bool> begin()
+    {
+        QSqlQuery query(m_db);
+        const bool sqlite = m_db.driverName() == u"QSQLITE"_s;
+        if (!query.exec(sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s))
+            return Error{u"cannot begin a transaction: "_s + errorOf(query)};
+        m_open = true;
+        return true;
+    }
+    Result<bool> commit()
+    {
+        QSqlQuery query(m_db);
+        if (!query.exec(u"COMMIT"_s))
+            return Error{u"cannot commit: "_s + errorOf(query)};
+        m_open = false;
+        return true;
+    }
+
+private:
+    QSqlDatabase &m_db;
+    bool m_open = false;
+};
+
+} // namespace
+
+AuditStore::AuditStore(DatabaseUrl url, QString connectionName, QSqlDatabase db)
+    : m_url(std::move(url))
+    , m_connectionName(std::move(connectionName))
+    , m_db(std::move(db))
+{}
+
+AuditStore::~AuditStore()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+/*!
+ * Opens \a url and migrates its schema. A database written by a newer build is refused rather
+ * than guessed at. SQLite runs in WAL mode with synchronous=FULL: an acknowledged record
+ * survives a crash or power cut.
+ */
+Result<std::unique_ptr<AuditStore>> AuditStore::open(const DatabaseUrl &url)
+{
+    const QString name = u"rg.audit.%1"_s.arg(g_nextConnection.fetch_add(1));
+    auto db = url.open(name);
+    if (!db) {
+        QSqlDatabase::removeDatabase(name);
+        return Error{db.error()};
+    }
+    std::unique_ptr<AuditStore> store(new AuditStore(url, name, db.value()));
+    if (!url.isPostgres()) {
+        for (const QString &pragma :
+             {u"PRAGMA busy_timeout = %1"_s.arg(kBusyTimeoutMs), u"PRAGMA journal_mode = WAL"_s,
+              u"PRAGMA synchronous = FULL"_s}) {
+            if (auto done = store->exec(pragma); !done)
+                return Error{url.display() + u": "_s + done.error()};
+        }
+    }
+    if (auto migrated = store->migrate(); !migrated)
+        return Error{url.display() + u": "_s + migrated.error()};
+    return store;
+}
+
+QSqlDatabase AuditStore::database() const
+{
+    return m_db;
+}
+
+Result<bool> AuditStore::exec(const QString &sql)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql))
+        return Error{sql.section(u' ', 0, 3) + u" ...: "_s + errorOf(query)};
+    return true;
+}
+
+Result<int> AuditStore::schemaVersion()
+{
+    QSqlQuery query(m_db);
+    const QString probe = m_url.isPostgres()
+                              ? u"SELECT to_regclass('audit_meta') IS NOT NULL"_s
+                              : u"SELECT count(*) FROM sqlite_master WHERE name = 'audit_meta'"_s;
+    if (!query.exec(probe) || !query.next())
+        return Error{u"cannot read the schema version: "_s + errorOf(query)};
+    if (!query.value(0).toBool())
+        return 0;
+    if (!query.exec(u"SELECT value FROM audit_meta WHERE key = 'schema_version'"_s))
+        return Error{u"cannot read the schema version: "_s + errorOf(query)};
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+Result<bool> AuditStore::migrate()
+{
+    auto version = schemaVersion();
+    if (!version)
+        return Error{version.error()};
+    if (version.value() == kSchemaVersion)
+        return true;
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return begun;
+    if (m_url.isPostgres()) {
+        if (auto locked = exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kMigrationLockId));
+            !locked) {
+            return locked;
+        }
+    }
+    // Read again under the lock: another installation may have migrated in the meantime.
+    version = schemaVersion();
+    if (!version)
+        return Error{version.error()};
+    if (version.value() > kSchemaVersion) {
+        return Error{u"written by a newer Refund Guard (audit schema %1; this build knows up to "
+                     "%2)"_s.arg(version.value())
+                         .arg(kSchemaVersion)};
+    }
+    const QList<QStringList> &steps = m_url.isPostgres() ? kPostgresMigrations
+                                                          : kSqliteMigrations;
+    for (int step = version.value(); step < kSchemaVersion; ++step) {
+        for (const QString &sql : steps.at(step)) {
+            if (auto done = exec(sql); !done) {
+                return Error{u"migration to audit schema %1 failed (the database owner must run "
+                             "it once): %2"_s.arg(step + 1)
+                                 .arg(done.error())};
+            }
+        }
+    }
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT INTO audit_meta (key, value) VALUES ('schema_version', ?) "
+                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    query.addBindValue(QString::number(kSchemaVersion));
+    if (!query.exec())
+        return Error{u"cannot record the schema version: "_s + errorOf(query)};
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
+    rg::log::get("audit")->info("audit store {}: schema {} -> {}", m_url.display().toStdString(),
+                                version.value(), kSchemaVersion);
+    return true;
+}
+
+Result<AuditStore::Head> AuditStore::head(const QString &chainId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(m_url.isPostgres()
+                      ? u"SELECT seq, hash FROM audit_chain_head(?)"_s
+                      : u"SELECT seq, hash FROM audit_records WHERE chain_id = ?"
+                        " ORDER BY seq DESC LIMIT 1"_s);
+    query.addBindValue(chainId);
+    if (!query.exec())
+        return Error{u"cannot read the head of chain "_s + chainId + u": "_s + errorOf(query)};
+    Head head;
+    if (query.next()) {
+        head.seq = query.value(0).toLongLong();
+        head.hash = query.value(1).toString().toLatin1();
+    }
+    return head;
+}
+
+/*!
+ * Appends \a draft to \a chainId as one transaction: read the head, seal, insert, commit. When
+ * another writer took the same seq first (a shared PostgreSQL chain), it reads the new head and
+ * seals again.
+ */
+Result<AuditRecord> AuditStore::append(const QString &chainId, const RecordDraft &draft,
+                                       const QDateTime &now)
+{
+    for (int attempt = 0; attempt < kAppendAttempts; ++attempt) {
+        // Declared first so it is freed after the rollback: PostgreSQL refuses to deallocate a
+        // statement inside an aborted transaction.
+        QSqlQuery query(m_db);
+        Transaction transaction(m_db);
+        if (auto begun = transaction.begin(); !begun)
+            return Error{begun.error()};
+        if (m_url.isPostgres()) {
+            // Writers of one chain queue on a lock named after it instead of racing for the
+            // seq; the lock ends with the transaction.
+            query.prepare(u"SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"_s);
+            query.addBindValue(chainId);
+            if (!query.exec())
+                return Error{u"cannot lock chain "_s + chainId + u": "_s + errorOf(query)};
+        }
+        auto current = head(chainId);
+        if (!current)
+            return Error{current.error()};
+        auto record = sealRecord(draft, chainId, current.value().seq + 1, current.value().hash,
+                                 now);
+        if (!record)
+            return Error{record.error()};
+        auto body = record.value().body();
+        query.prepare(u"INSERT INTO audit_records (chain_id, seq, body, hash) VALUES (?, ?, ?, ?)"_s);
+        query.addBindValue(chainId);
+        query.addBindValue(record.value().seq);
+        query.addBindValue(QString::fromUtf8(body.value()));
+        query.addBindValue(QString::fromLatin1(record.value().hash));
+        if (!query.exec()) {
+            if (isUniqueViolation(query.lastError()))
+                continue;
+            return Error{u"cannot append to chain "_s + chainId + u": "_s + errorOf(query)};
+        }
+        auto committed = transaction.commit();
+        if (!committed) {
+            if (isUniqueViolation(m_db.lastError()))
+                continue;
+            return Error{committed.error()};
+        }
+        return record;
+    }
+    return Error{u"cannot append to chain "_s + chainId + u": %1 writers kept taking the next seq"_s
+                     .arg(kAppendAttempts)};
+}
+
+Result<bool> AuditStore::insert(const QList<StoredRecord> &records,
+                                const QList<StoredCheckpoint> &checkpoints)
+{
+    QSqlQuery query(m_db); // freed after the rollback, see append()
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return begun;
+    query.prepare(u"INSERT INTO audit_records (chain_id, seq, body, hash) VALUES (?, ?, ?, ?)"_s);
+    for (const StoredRecord &record : records) {
+        query.addBindValue(record.chainId);
+        query.addBindValue(record.seq);
+        query.addBindValue(QString::fromUtf8(record.body));
+        query.addBindValue(QString::fromLatin1(record.hash));
+        if (!query.exec()) {
+            return Error{u"cannot insert seq %1 of chain %2: %3"_s.arg(record.seq)
+                             .arg(record.chainId, errorOf(query))};
+        }
+    }
+    for (const StoredCheckpoint &checkpoint : checkpoints) {
+        if (auto added = insertCheckpoint(checkpoint.chainId, checkpoint.seq, checkpoint.body);
+            !added) {
+            return added;
+        }
+    }
+    return transaction.commit();
+}
+
+Result<bool> AuditStore::addCheckpoint(const Checkpoint &checkpoint)
+{
+    auto body = canonicalJson(checkpoint.toJson());
+    if (!body)
+        return Error{body.error()};
+    return insertCheckpoint(checkpoint.chainId, checkpoint.seq, body.value());
+}
+
+Result<bool> AuditStore::insertCheckpoint(const QString &chainId, qint64 seq,
+                                          const QByteArray &body)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT INTO audit_checkpoints (chain_id, seq, body) VALUES (?, ?, ?)"
+                  " ON CONFLICT DO NOTHING"_s);
+    query.addBindValue(chainId);
+    query.addBindValue(seq);
+    query.addBindValue(QString::fromUtf8(body));
+    if (!query.exec()) {
+        return Error{u"cannot store the checkpoint at seq %1 of chain %2: %3"_s.arg(seq)
+                         .arg(chainId, errorOf(query))};
+    }
+    return true;
+}
+
+Result<qint64> AuditStore::forwardedSeq(const QString &chainId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT value FROM audit_meta WHERE key = ?"_s);
+    query.addBindValue(u"forwarded:"_s + chainId);
+    if (!query.exec())
+        return Error{u"cannot read the outbox position: "_s + errorOf(query)};
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+Result<bool> AuditStore::setForwardedSeq(const QString &chainId, qint64 seq)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT INTO audit_meta (key, value) VALUES (?, ?)"
+                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    query.addBindValue(u"forwarded:"_s + chainId);
+    query.addBindValue(QString::number(seq));
+    if (!query.exec())
+        return Error{u"cannot record the outbox position: "_s + errorOf(query)};
+    return true;
+}
+
+Result<QList<StoredRecord>> AuditStore::records(const QString &chainId, qint64 afterSeq, int limit)
+{
+    QList<StoredRecord> records;
+    auto scanned = scan({chainId, afterSeq, {}, {}}, [&](const StoredRecord &record) {
+        records.append(record);
+        return records.size() < limit;
+    });
+    if (!scanned)
+        return Error{scanned.error()};
+    return records;
+}
+
+Result<bool> AuditStore::scan(const ScanRange &range,
+                              const std::function<bool(const StoredRecord &)> &visit)
+{
+    QStringList where;
+    QVariantList values;
+    if (!range.chainId.isEmpty()) {
+        where.append(u"chain_id = ?"_s);
+        values.append(range.chainId);
+    }
+    if (range.afterSeq > 0) {
+        where.append(u"seq > ?"_s);
+        values.append(range.afterSeq);
+    }
+    if (range.from.isValid()) {
+        where.append(u"recorded_at >= ?"_s);
+        values.append(formatTime(range.from));
+    }
+    if (range.to.isValid()) {
+        where.append(u"recorded_at < ?"_s);
+        values.append(formatTime(range.to));
+    }
+    QString sql = u"SELECT chain_id, seq, body, hash FROM audit_records"_s;
+    if (!where.isEmpty())
+        sql += u" WHERE "_s + where.join(u" AND "_s);
+    sql += u" ORDER BY chain_id, seq"_s;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec())
+        return Error{u"cannot read the audit records: "_s + errorOf(query)};
+    StoredRecord record;
+    while (query.next()) {
+        record.chainId = query.value(0).toString();
+        record.seq = query.value(1).toLongLong();
+        record.body = query.value(2).toString().toUtf8();
+        record.hash = query.value(3).toString().toLatin1();
+        if (!visit(record))
+            return true;
+    }
+    if (query.lastError().isValid())
+        return Error{u"reading the audit records stopped: "_s + errorOf(query)};
+    return true;
+}
+
+Result<QList<StoredCheckpoint>> AuditStore::checkpoints()
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT chain_id, seq, body FROM audit_checkpoints ORDER BY chain_id, seq"_s))
+        return Error{u"cannot read the checkpoints: "_s + errorOf(query)};
+    QList<StoredCheckpoint> checkpoints;
+    while (query.next()) {
+        checkpoints.append({query.value(0).toString(), query.value(1).toLongLong(),
+                            query.value(2).toString().toUtf8()});
+    }
+    return checkpoints;
+}
+
+Result<qint64> AuditStore::recordCount()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(u"SELECT count(*) FROM audit_records"_s) || !query.next())
+        return Error{u"cannot count the audit records: "_s + errorOf(query)};
+    return query.value(0).toLongLong();
+}
+
+} // namespace rg::audit

@@ -1,0 +1,92 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "audit/auditrecord.h"
+#include "audit/checkpoint.h"
+#include "audit/databaseurl.h"
+#include "model/result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace rg::audit {
+
+// A checkpoint row as stored: the verifier parses and checks it.
+struct StoredCheckpoint
+{
+    QString chainId;
+    qint64 seq = 0;
+    QByteArray body;
+};
+
+// Use me to keep audit chains in SQLite or PostgreSQL. Records and checkpoints are only ever
+// inserted; the schema's triggers (and, on PostgreSQL, the roles) refuse updates and deletes.
+// One store is one connection: use it on the thread that opened it, one store per thread.
+class AuditStore final
+{
+public:
+    static constexpr int kSchemaVersion = 2;
+
+    struct Head
+    {
+        qint64 seq = 0;
+        QByteArray hash = genesisHash();
+    };
+
+    struct ScanRange
+    {
+        QString chainId; // empty: every chain
+        qint64 afterSeq = 0;
+        QDateTime from; // inclusive; invalid: unbounded
+        QDateTime to;   // exclusive
+    };
+
+    ~AuditStore();
+    Q_DISABLE_COPY_MOVE(AuditStore)
+
+    // Opens the database and brings its schema up to date (creating it when new).
+    static Result<std::unique_ptr<AuditStore>> open(const DatabaseUrl &url);
+
+    const DatabaseUrl &url() const { return m_url; }
+    QSqlDatabase database() const;
+
+    Result<Head> head(const QString &chainId);
+    // Seals and inserts the draft as the chain's next record, in one transaction.
+    Result<AuditRecord> append(const QString &chainId, const RecordDraft &draft,
+                               const QDateTime &now);
+    // Inserts records sealed elsewhere (the outbox) and their checkpoints, as they are, in one
+    // transaction.
+    Result<bool> insert(const QList<StoredRecord> &records, const QList<StoredCheckpoint> &checkpoints);
+    // A checkpoint already stored for the same chain and seq is kept.
+    Result<bool> addCheckpoint(const Checkpoint &checkpoint);
+    // How far the outbox has forwarded a chain (kept beside the records, not in the chain).
+    Result<qint64> forwardedSeq(const QString &chainId);
+    Result<bool> setForwardedSeq(const QString &chainId, qint64 seq);
+
+    Result<QList<StoredRecord>> records(const QString &chainId, qint64 afterSeq, int limit);
+    // Streams records ordered by chain and seq; \a visit returns false to stop early.
+    Result<bool> scan(const ScanRange &range,
+                      const std::function<bool(const StoredRecord &)> &visit);
+    Result<QList<StoredCheckpoint>> checkpoints();
+    Result<qint64> recordCount();
+    Result<int> schemaVersion();
+
+private:
+    AuditStore(DatabaseUrl url, QString connectionName, QSqlDatabase db);
+    Result<bool> migrate();
+    Result<bool> exec(const QString &sql);
+    Result<bool> insertCheckpoint(const QString &chainId, qint64 seq, const QByteArray &body);
+
+    DatabaseUrl m_url;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+};
+
+} // namespace rg::audit

@@ -1,0 +1,231 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "audit/verifier.h"
+
+#include "audit/auditrecord.h"
+#include "audit/auditstore.h"
+#include "audit/signingkey.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QSet>
+
+#include <algorithm>
+
+namespace rg::audit {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 kProgressEvery = 65536;
+
+// A head hash the chain must reach: from a checkpoint in the log or an anchor kept outside it.
+struct Expectation
+{
+    QByteArray hash;
+    QString source; // "the checkpoint" or "the anchor"
+};
+
+class ChainVerifier final
+{
+public:
+    ChainVerifier(VerifyReport &report, QHash<QString, QMap<qint64, Expectation>> expectations)
+        : m_report(report)
+        , m_expectations(std::move(expectations))
+    {}
+
+    void visit(const StoredRecord &record)
+    {
+        if (record.chainId != m_chain)
+            startChain(record);
+        if (record.seq <= m_lastSeq) {
+            problem(record.seq, record.seq == m_lastSeq
+                                    ? u"duplicate: a second record claims seq %1"_s.arg(record.seq)
+                                    : u"out of order"_s);
+            return;
+        }
+        if (record.seq > m_lastSeq + 1) {
+            problem(m_lastSeq + 1, m_lastSeq + 1 == record.seq - 1
+                                       ? u"seq %1 is missing (deleted)"_s.arg(m_lastSeq + 1)
+                                       : u"seqs %1-%2 are missing (deleted)"_s.arg(m_lastSeq + 1)
+                                             .arg(record.seq - 1));
+        } else if (chainHash(m_prevHash, record.body) != record.hash) {
+            problem(record.seq, explainMismatch(record));
+        }
+        if (const auto expected = m_chainExpectations.constFind(record.seq);
+            expected != m_chainExpectations.cend() && expected->hash != record.hash) {
+            problem(record.seq, u"hash differs from %1 signed for seq %2 (history rewritten)"_s.arg(
+                                    expected->source)
+                                    .arg(record.seq));
+        }
+        m_lastSeq = record.seq;
+        m_prevHash = record.hash;
+    }
+
+    void finish()
+    {
+        if (!m_chain.isEmpty())
+            finishChain();
+        // Chains that checkpoints or anchors know of but the log no longer holds at all.
+        for (auto it = m_expectations.cbegin(); it != m_expectations.cend(); ++it) {
+            if (m_seen.contains(it.key()) || it.value().isEmpty())
+                continue;
+            m_report.problems.append(
+                {it.key(), 1,
+                 u"chain is gone: %1 signed seq %2, the log holds no record of it"_s.arg(
+                     it.value().last().source)
+                     .arg(it.value().lastKey())});
+        }
+    }
+
+private:
+    void startChain(const StoredRecord &record)
+    {
+        if (!m_chain.isEmpty())
+            finishChain();
+        m_chain = record.chainId;
+        m_seen.insert(m_chain);
+        ++m_report.chains;
+        m_lastSeq = 0;
+        m_prevHash = genesisHash();
+        m_chainExpectations = m_expectations.value(m_chain);
+        // The chain's name is in every hashed body; a renamed chain is caught on its first row.
+        const QJsonObject first = QJsonDocument::fromJson(record.body).object();
+        if (first.value(u"chain_id"_s).toString() != m_chain) {
+            problem(record.seq, u"record belongs to chain %1, not %2 (chain renamed)"_s.arg(
+                                    first.value(u"chain_id"_s).toString(), m_chain));
+        }
+    }
+
+    void finishChain()
+    {
+        if (m_chainExpectations.isEmpty() || m_chainExpectations.lastKey() <= m_lastSeq)
+            return;
+        const qint64 reached = m_chainExpectations.lastKey();
+        problem(m_lastSeq + 1, u"truncated: the chain ends at seq %1 but %2 signed seq %3"_s
+                                   .arg(m_lastSeq)
+                                   .arg(m_chainExpectations.last().source)
+                                   .arg(reached));
+    }
+
+    // Says how a hash failed, which needs the body parsed: only done for records that fail.
+    QString explainMismatch(const StoredRecord &record) const
+    {
+        const QJsonDocument document = QJsonDocument::fromJson(record.body);
+        if (!document.isObject())
+            return u"record body is not valid JSON (edited)"_s;
+        const QJsonObject body = document.object();
+        const qint64 bodySeq = body.value(u"seq"_s).toInteger(-1);
+        if (bodySeq != record.seq) {
+            return u"row seq %1 holds the record of seq %2 (rows reordered or renumbered)"_s
+                .arg(record.seq)
+                .arg(bodySeq);
+        }
+        if (body.value(u"prev_hash"_s).toString().toLatin1() != m_prevHash) {
+            return u"does not link to seq %1 (a record before it was replaced or inserted)"_s.arg(
+                record.seq - 1);
+        }
+        if (record.hash.size() != 64)
+            return u"stored hash is malformed (edited)"_s;
+        return u"hash does not match the record (content or hash edited)"_s;
+    }
+
+    void problem(qint64 seq, const QString &what)
+    {
+        m_report.problems.append({m_chain, seq, what});
+    }
+
+    VerifyReport &m_report;
+    QHash<QString, QMap<qint64, Expectation>> m_expectations;
+    QMap<qint64, Expectation> m_chainExpectations;
+    QSet<QString> m_seen;
+    QString m_chain;
+    qint64 m_lastSeq = 0;
+    QByteArray m_prevHash;
+};
+
+// Checks one checkpoint's own integrity; returns what is wrong, or an empty string.
+QString checkpointProblem(const Checkpoint &checkpoint, const VerifyOptions &options)
+{
+    if (!checkpoint.signatureValid())
+        return u"signature does not verify (checkpoint altered or forged)"_s;
+    if (chainIdFor(checkpoint.publicKey) != checkpoint.chainId)
+        return u"signed by key %1, not the chain's own key"_s.arg(
+            keyFingerprint(checkpoint.publicKey));
+    if (!options.trustedKeys.isEmpty() && !options.trustedKeys.contains(checkpoint.publicKey))
+        return u"signed by key %1, which is not among the trusted keys"_s.arg(
+            keyFingerprint(checkpoint.publicKey));
+    return {};
+}
+
+} // namespace
+
+/*!
+ * Walks every chain of \a store in seq order. Each record's hash is recomputed from the stored
+ * hash of the record before it, so an edit, a deletion, a swap or an insertion breaks the link
+ * at the first seq it touches; checkpoints and anchors then pin the heads, which catches a
+ * rewritten history and a cut tail. Problems are reported with chain and seq; the result is an
+ * error only when the store cannot be read.
+ */
+Result<VerifyReport> verifyStore(AuditStore &store, const VerifyOptions &options)
+{
+    VerifyReport report;
+    QHash<QString, QMap<qint64, Expectation>> expectations;
+
+    auto stored = store.checkpoints();
+    if (!stored)
+        return Error{stored.error()};
+    for (const StoredCheckpoint &row : std::as_const(stored.value())) {
+        ++report.checkpoints;
+        const QJsonDocument document = QJsonDocument::fromJson(row.body);
+        auto checkpoint = Checkpoint::fromJson(document.object());
+        QString what;
+        if (!checkpoint)
+            what = u"checkpoint is unreadable: "_s + checkpoint.error();
+        else if (checkpoint.value().chainId != row.chainId || checkpoint.value().seq != row.seq)
+            what = u"checkpoint row seq %1 holds the checkpoint of %2 seq %3"_s.arg(row.seq)
+                       .arg(checkpoint.value().chainId)
+                       .arg(checkpoint.value().seq);
+        else
+            what = checkpointProblem(checkpoint.value(), options);
+        if (!what.isEmpty()) {
+            report.problems.append({row.chainId, row.seq, u"checkpoint: "_s + what});
+            continue;
+        }
+        expectations[row.chainId].insert(row.seq, {checkpoint.value().headHash, u"the checkpoint"_s});
+    }
+    for (const Checkpoint &anchor : options.anchors) {
+        ++report.anchors;
+        if (const QString what = checkpointProblem(anchor, options); !what.isEmpty()) {
+            report.problems.append({anchor.chainId, anchor.seq, u"anchor: "_s + what});
+            continue;
+        }
+        expectations[anchor.chainId].insert(anchor.seq, {anchor.headHash, u"the anchor"_s});
+    }
+
+    auto total = store.recordCount();
+    if (!total)
+        return Error{total.error()};
+    ChainVerifier verifier(report, std::move(expectations));
+    auto scanned = store.scan({}, [&](const StoredRecord &record) {
+        verifier.visit(record);
+        if (++report.records % kProgressEvery == 0 && options.progress)
+            options.progress(report.records, total.value());
+        return true;
+    });
+    if (!scanned)
+        return Error{scanned.error()};
+    verifier.finish();
+    if (options.progress)
+        options.progress(report.records, total.value());
+    std::stable_sort(report.problems.begin(), report.problems.end(),
+                     [](const VerifyProblem &a, const VerifyProblem &b) {
+                         return a.chainId != b.chainId ? a.chainId < b.chainId : a.seq < b.seq;
+                     });
+    return report;
+}
+
+} // namespace rg::audit
