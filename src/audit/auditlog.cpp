@@ -178,17 +178,10 @@ Result<qint64> AuditLog::sync()
         }
         if (records.isEmpty())
             break;
-        auto stored = m_local->checkpoints();
-        if (!stored)
-            return Error{stored.error()};
-        QList<StoredCheckpoint> checkpoints;
-        for (const StoredCheckpoint &checkpoint : std::as_const(stored.value())) {
-            if (checkpoint.chainId == m_chainId && checkpoint.seq > from
-                && checkpoint.seq <= records.last().seq) {
-                checkpoints.append(checkpoint);
-            }
-        }
-        if (auto inserted = m_remote->insert(records, checkpoints); !inserted) {
+        auto checkpoints = m_local->checkpoints(m_chainId, from, records.last().seq);
+        if (!checkpoints)
+            return Error{checkpoints.error()};
+        if (auto inserted = m_remote->insert(records, checkpoints.value()); !inserted) {
             // Another forwarder of this chain may have got there first: look again, once.
             if (++conflicts > 1)
                 return dropRemote(inserted.error());

@@ -457,11 +457,21 @@ Result<bool> AuditStore::scan(const ScanRange &range,
     return true;
 }
 
-Result<QList<StoredCheckpoint>> AuditStore::checkpoints()
+Result<QList<StoredCheckpoint>> AuditStore::checkpoints(const QString &chainId, qint64 afterSeq,
+                                                      qint64 uptoSeq)
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!query.exec(u"SELECT chain_id, seq, body FROM audit_checkpoints ORDER BY chain_id, seq"_s))
+    if (chainId.isEmpty()) {
+        query.prepare(u"SELECT chain_id, seq, body FROM audit_checkpoints ORDER BY chain_id, seq"_s);
+    } else {
+        query.prepare(u"SELECT chain_id, seq, body FROM audit_checkpoints"
+                      " WHERE chain_id = ? AND seq > ? AND seq <= ? ORDER BY seq"_s);
+        query.addBindValue(chainId);
+        query.addBindValue(afterSeq);
+        query.addBindValue(uptoSeq);
+    }
+    if (!query.exec())
         return Error{u"cannot read the checkpoints: "_s + errorOf(query)};
     QList<StoredCheckpoint> checkpoints;
     while (query.next()) {

@@ -74,7 +74,9 @@ public:
     // Streams records ordered by chain and seq; \a visit returns false to stop early.
     Result<bool> scan(const ScanRange &range,
                       const std::function<bool(const StoredRecord &)> &visit);
-    Result<QList<StoredCheckpoint>> checkpoints();
+    // Every checkpoint, or those of one chain with afterSeq < seq <= uptoSeq.
+    Result<QList<StoredCheckpoint>> checkpoints(const QString &chainId = {}, qint64 afterSeq = 0,
+                                                qint64 uptoSeq = 0);
     Result<qint64> recordCount();
     Result<int> schemaVersion();
 

@@ -141,19 +141,17 @@ struct IbanFormat
 // From the SWIFT IBAN registry. Knowing each country's exact length lets a grouped IBAN end where
 // it should instead of swallowing the next word, and rejects 'AB12…' codes of other kinds.
 constexpr IbanFormat kIbanFormats[] = {
-    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16},
-    {"BG", 22}, {"BH", 22}, {"BI", 27}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22},
-    {"CY", 28}, {"CZ", 24}, {"DE", 22}, {"DJ", 27}, {"DK", 18}, {"DO", 28}, {"EE", 20},
-    {"EG", 29}, {"ES", 24}, {"FI", 18}, {"FK", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22},
-    {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27}, {"GT", 28}, {"HR", 21}, {"HU", 28},
-    {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26}, {"IT", 27}, {"JO", 30}, {"KW", 30},
-    {"KZ", 20}, {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20}, {"LU", 20}, {"LV", 21},
-    {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MN", 20}, {"MR", 27},
-    {"MT", 31}, {"MU", 30}, {"NI", 28}, {"NL", 18}, {"NO", 15}, {"OM", 23}, {"PK", 24},
-    {"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33},
-    {"SA", 24}, {"SC", 31}, {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27},
-    {"SO", 23}, {"ST", 25}, {"SV", 28}, {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29},
-    {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30},
+    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16}, {"BG", 22},
+    {"BH", 22}, {"BI", 27}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22}, {"CY", 28}, {"CZ", 24},
+    {"DE", 22}, {"DJ", 27}, {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24}, {"FI", 18},
+    {"FK", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22}, {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27},
+    {"GT", 28}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26}, {"IT", 27},
+    {"JO", 30}, {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20}, {"LU", 20},
+    {"LV", 21}, {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MN", 20}, {"MR", 27},
+    {"MT", 31}, {"MU", 30}, {"NI", 28}, {"NL", 18}, {"NO", 15}, {"OM", 23}, {"PK", 24}, {"PL", 28},
+    {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33}, {"SA", 24}, {"SC", 31},
+    {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"SO", 23}, {"ST", 25}, {"SV", 28},
+    {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30},
 };
 
 qsizetype ibanLength(QChar first, QChar second)
@@ -260,9 +258,8 @@ void findNinos(const QString &text, QList<Span> &found)
     // never those or O, and the suffix is A-D, which makes HMRC's QQ123456C sample no match.
     // Spacing is all or nothing so that prose such as "on 123456 a" stays.
     static const QRegularExpression pattern(
-        kBefore
-        + uR"((?<prefix>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])(?:[0-9]{6}|(?: [0-9]{2}){3} )[A-D])"_s
-        + kAfter,
+        kBefore + uR"((?<prefix>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]))"_s
+            + uR"((?:[0-9]{6}|(?: [0-9]{2}){3} )[A-D])"_s + kAfter,
         QRegularExpression::CaseInsensitiveOption);
     findMatches(text, pattern, checkNino, kNationalId, found);
 }
@@ -444,18 +441,18 @@ void findNationalPhones(const QString &text, QList<Span> &found)
     // Only written with separators: a solid run of ten digits is as likely an order number.
     // Prices, dates and times never fit because none of these forms allows ',', '/' or ':'.
     static const QRegularExpression pattern(
-        kNationalBefore + u"(?:"_s
+        kNationalBefore
+        + u"(?:"_s
         // North America: (415) 555-0132, 1 (800) 555-0199. Area code and exchange start with 2-9.
         + uR"((?:1[ .-]?)?\([2-9][0-9]{2}\) ?[2-9][0-9]{2}[ .-][0-9]{4})"_s
         // 415-555-0132, 415.555.0132, 415 555 0132, 1-800-555-0199, one separator throughout.
-        + uR"(|(?:1[ .-])?[0-9]{3}(?<nanp>[ .-])[0-9][0-9]{2}\k<nanp>[0-9]{4})"_s
+        + uR"(|(?:1[ .-])?[2-9][0-9]{2}(?<nanp>[ .-])[2-9][0-9]{2}\k<nanp>[0-9]{4})"_s
         // Trunk prefix 0 (UK, Germany, ...): (020) 7946 0958.
         + uR"(|\(0[1-9][0-9]{1,3}\) ?[0-9]{3,8}(?:[ -][0-9]{3,4})?)"_s
         // 020 7946 0958, 0161 496 0000, 07700 900123, 030 12345678.
         + uR"(|0[1-9][0-9]{1,3}(?<trunk>[ -])[0-9]{3,8}(?:\k<trunk>[0-9]{3,4})?)"_s
         // France: 01 23 45 67 89, 06.12.34.56.78.
-        + uR"(|0[1-9](?<pairs>[ .-])[0-9]{2}(?:\k<pairs>[0-9]{2}){3})"_s
-        + u")"_s + kNationalAfter);
+        + uR"(|0[1-9](?<pairs>[ .-])[0-9]{2}(?:\k<pairs>[0-9]{2}){3})"_s + u")"_s + kNationalAfter);
     findMatches(text, pattern, checkNationalPhone, kPhone, found);
 }
 
@@ -492,9 +489,14 @@ QString redactText(const QString &text)
     }
 
     // Earlier rules win: e-mail addresses may hold digit runs and IBANs hold card-like groups.
-    static constexpr Finder finders[] = {findEmails, findIbans, findSsns,
-                                         findNinos,  findSpanishIds, findCards,
-                                         findInternationalPhones, findNationalPhones};
+    static constexpr Finder finders[] = {findEmails,
+                                         findIbans,
+                                         findSsns,
+                                         findNinos,
+                                         findSpanishIds,
+                                         findCards,
+                                         findInternationalPhones,
+                                         findNationalPhones};
     QString masked = text;
     QList<Span> spans;
     for (const Finder find : finders) {

@@ -174,6 +174,10 @@ QStringList lookAlikeInputs()
         u"10115 Berlin"_s,
         u"London SW1A 1AA"_s,
         u"version 1.2.3.4 on 192.168.1.10"_s,
+        u"serial 415-555-0132-77"_s,
+        u"serial 77-415-555-0132"_s,
+        u"part 100-200-3000"_s,
+        u"part 212-055-1234"_s,
 
         // Ids that break their own rules.
         u"DE89 3704 0044 0532 0130 01"_s,
@@ -226,11 +230,13 @@ QList<Row> mixedRows()
          u"Two cards: 4111111111111111 and 5555-5555-5555-4444, not 4111111111111112."_s,
          u"Two cards: "_s + card(u"1111") + u" and "_s + card(u"4444")
              + u", not 4111111111111112."_s},
-        {"German", u"Bitte \u00fcberweisen Sie 45,00 \u20ac auf DE89370400440532013000 oder rufen "
-                   "Sie +49 30 123456 an."_s,
+        {"German",
+         u"Bitte \u00fcberweisen Sie 45,00 \u20ac auf DE89370400440532013000 oder rufen "
+         "Sie +49 30 123456 an."_s,
          u"Bitte \u00fcberweisen Sie 45,00 \u20ac auf [iban] oder rufen Sie [phone] an."_s},
-        {"Spanish", u"Mi DNI es 12345678Z y mi tel\u00e9fono +34 612 345 678; pedido "
-                    "114-6639921-5543210."_s,
+        {"Spanish",
+         u"Mi DNI es 12345678Z y mi tel\u00e9fono +34 612 345 678; pedido "
+         "114-6639921-5543210."_s,
          u"Mi DNI es [national id] y mi tel\u00e9fono [phone]; pedido 114-6639921-5543210."_s},
         {"whitespace and emoji kept",
          u"Hi \U0001F44B\r\n\tcard:\u00a04111111111111111 \u2713  bye"_s,
@@ -423,8 +429,8 @@ void TestRedaction::jsonScalars_data()
     QTest::newRow("string") << QJsonValue(u"mail jane@example.com"_s)
                             << QJsonValue(u"mail [email]"_s);
     QTest::newRow("plain string") << QJsonValue(u"case-1003"_s) << QJsonValue(u"case-1003"_s);
-    QTest::newRow("card-sized number") << QJsonValue(4111111111111111.0)
-                                       << QJsonValue(4111111111111111.0);
+    QTest::newRow("card-sized number")
+        << QJsonValue(4111111111111111.0) << QJsonValue(4111111111111111.0);
     QTest::newRow("integer") << QJsonValue(415) << QJsonValue(415);
     QTest::newRow("true") << QJsonValue(true) << QJsonValue(true);
     QTest::newRow("false") << QJsonValue(false) << QJsonValue(false);
