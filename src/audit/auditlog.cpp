@@ -46,10 +46,6 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(Options options)
     if (!local)
         return Error{local.error()};
     log->m_local = std::move(local).value();
-    auto head = log->m_local->head(log->m_chainId);
-    if (!head)
-        return Error{head.error()};
-    log->m_head = head.value().seq;
     if (log->m_options.outbox) {
         if (auto pending = log->refreshPending(); !pending)
             return Error{pending.error()};
@@ -66,16 +62,16 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(Options options)
  */
 Result<AuditRecord> AuditLog::append(const RecordDraft &draft)
 {
-    auto record = m_local->append(m_chainId, draft, m_options.clock());
+    const auto checkpointFor = [this](const AuditRecord &record) -> std::optional<Checkpoint> {
+        if (record.seq % m_options.checkpointEvery != 0)
+            return std::nullopt;
+        return Checkpoint::make(m_key, m_chainId, record.seq, record.hash, record.time);
+    };
+    auto record = m_local->append(m_chainId, draft, m_options.clock(), checkpointFor);
     if (!record)
         return Error{record.error()};
-    m_head = record.value().seq;
-    if (m_head % m_options.checkpointEvery == 0) {
-        if (auto signedHead = signCheckpoint(m_head, record.value().hash); !signedHead) {
-            rg::log::get("audit")->warn("checkpoint at seq {} not stored: {}", m_head,
-                                        signedHead.error().toStdString());
-        }
-    }
+    if (record.value().seq % m_options.checkpointEvery == 0)
+        m_lastCheckpointSeq = record.value().seq;
     if (m_options.outbox) {
         ++m_pending;
         (void)sync();
@@ -98,15 +94,6 @@ Result<std::optional<Checkpoint>> AuditLog::endSession()
     if (m_options.outbox)
         (void)sync();
     return std::optional<Checkpoint>(checkpoint);
-}
-
-Result<bool> AuditLog::signCheckpoint(qint64 seq, const QByteArray &hash)
-{
-    const Checkpoint checkpoint = Checkpoint::make(m_key, m_chainId, seq, hash, m_options.clock());
-    if (auto added = m_local->addCheckpoint(checkpoint); !added)
-        return added;
-    m_lastCheckpointSeq = seq;
-    return true;
 }
 
 Result<qint64> AuditLog::refreshPending()

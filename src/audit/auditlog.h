@@ -55,14 +55,12 @@ private:
     AuditLog(Options options, SigningKey key);
     Result<bool> connectRemote();
     Result<qint64> refreshPending();
-    Result<bool> signCheckpoint(qint64 seq, const QByteArray &hash);
 
     Options m_options;
     SigningKey m_key;
     QString m_chainId;
     std::unique_ptr<AuditStore> m_local; // the database itself, or the outbox in front of it
     std::unique_ptr<AuditStore> m_remote; // the PostgreSQL database behind an outbox
-    qint64 m_head = 0;
     qint64 m_lastCheckpointSeq = 0;
     qint64 m_pending = 0;
     QElapsedTimer m_sinceRemoteFailed;

@@ -274,12 +274,13 @@ Result<AuditStore::Head> AuditStore::head(const QString &chainId)
 }
 
 /*!
- * Appends \a draft to \a chainId as one transaction: read the head, seal, insert, commit. When
+ * Appends \a draft to \a chainId as one transaction: read the head, seal, insert (with its
+ * checkpoint, if any), commit. When
  * another writer took the same seq first (a shared PostgreSQL chain), it reads the new head and
  * seals again.
  */
 Result<AuditRecord> AuditStore::append(const QString &chainId, const RecordDraft &draft,
-                                       const QDateTime &now)
+                                       const QDateTime &now, const CheckpointFor &checkpointFor)
 {
     for (int attempt = 0; attempt < kAppendAttempts; ++attempt) {
         // Declared first so it is freed after the rollback: PostgreSQL refuses to deallocate a
@@ -313,6 +314,16 @@ Result<AuditRecord> AuditStore::append(const QString &chainId, const RecordDraft
             if (isUniqueViolation(query.lastError()))
                 continue;
             return Error{u"cannot append to chain "_s + chainId + u": "_s + errorOf(query)};
+        }
+        // In the same transaction: a crash cannot keep the record and lose its checkpoint.
+        if (const auto checkpoint = checkpointFor ? checkpointFor(record.value()) : std::nullopt) {
+            auto checkpointBody = canonicalJson(checkpoint->toJson());
+            if (!checkpointBody)
+                return Error{checkpointBody.error()};
+            if (auto added = insertCheckpoint(chainId, checkpoint->seq, checkpointBody.value());
+                !added) {
+                return Error{added.error()};
+            }
         }
         auto committed = transaction.commit();
         if (!committed) {

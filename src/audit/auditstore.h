@@ -58,9 +58,13 @@ public:
     QSqlDatabase database() const;
 
     Result<Head> head(const QString &chainId);
-    // Seals and inserts the draft as the chain's next record, in one transaction.
+    // Asked for each sealed record: a checkpoint to store with it, or none.
+    using CheckpointFor = std::function<std::optional<Checkpoint>(const AuditRecord &)>;
+
+    // Seals and inserts the draft as the chain's next record, with the checkpoint \a
+    // checkpointFor makes for it, in one transaction.
     Result<AuditRecord> append(const QString &chainId, const RecordDraft &draft,
-                               const QDateTime &now);
+                               const QDateTime &now, const CheckpointFor &checkpointFor = {});
     // Inserts records sealed elsewhere (the outbox) and their checkpoints, as they are, in one
     // transaction.
     Result<bool> insert(const QList<StoredRecord> &records, const QList<StoredCheckpoint> &checkpoints);

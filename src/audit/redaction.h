@@ -10,7 +10,7 @@ namespace rg::audit {
 // Use me when chat or ticket text goes into the audit log: personal data becomes fixed
 // placeholders, everything else is kept byte for byte.
 QString redactText(const QString &text);
-// Use me when the evidence is JSON: redactText on every string inside, object keys kept as they are.
+// Use me when the evidence is JSON: every string inside goes through redactText, keys do not.
 QJsonValue redactJson(const QJsonValue &value);
 
 } // namespace rg::audit

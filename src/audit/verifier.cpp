@@ -41,6 +41,10 @@ public:
     {
         if (record.chainId != m_chain)
             startChain(record);
+        if (record.seq < 1) {
+            problem(record.seq, u"seq %1 is not a valid seq (row inserted)"_s.arg(record.seq));
+            return;
+        }
         if (record.seq <= m_lastSeq) {
             problem(record.seq, record.seq == m_lastSeq
                                     ? u"duplicate: a second record claims seq %1"_s.arg(record.seq)

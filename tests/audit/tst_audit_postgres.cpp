@@ -1,0 +1,218 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "audit/auditlog.h"
+#include "audit/auditstore.h"
+#include "audit/verifier.h"
+#include "postgressupport.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QUrl>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+using namespace rg;
+using namespace rg::audit;
+using rg::test::errorOf;
+
+namespace {
+
+RecordDraft draft(RecordKind kind, int n)
+{
+    RecordDraft draft;
+    draft.kind = kind;
+    draft.actor = {{u"id"_s, u"agent-%1"_s.arg(n % 5)}, {u"role"_s, u"agent"_s}};
+    draft.caseId = u"C-%1"_s.arg(n);
+    draft.payload = {{u"action"_s, u"refund"_s}, {u"amount"_s, n}};
+    if (kind == RecordKind::Disposition)
+        draft.payload.insert(u"override_seq"_s, 1);
+    return draft;
+}
+
+// The same server as \a admin, logged in as another role.
+QString urlAs(const QString &admin, const QString &user, const QString &password)
+{
+    QUrl url(admin);
+    url.setUserName(user);
+    url.setPassword(password);
+    return url.toString();
+}
+
+QString sqlError(const QString &url, const QString &sql)
+{
+    auto store = AuditStore::open(DatabaseUrl::parse(url).value());
+    if (!store)
+        return u"cannot open: "_s + store.error();
+    QSqlQuery query(store.value()->database());
+    return query.exec(sql) ? QString() : query.lastError().text();
+}
+
+} // namespace
+
+class TestAuditPostgres final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+
+    // roles.sql as shipped: agents append but cannot read, change or remove anything;
+    // supervisors read and add dispositions, and cannot change anything either.
+    void rolesAllowOnlyAppending();
+    // Eight installations append 10,000 records at once, two of them to each chain.
+    void concurrentWritersKeepChainsWhole();
+
+private:
+    QString m_admin;
+    QString m_agent;
+    QString m_supervisor;
+    QTemporaryDir m_dir;
+};
+
+void TestAuditPostgres::init()
+{
+    m_admin = rg::test::postgresUrl();
+    RG_REQUIRE_POSTGRES(m_admin);
+    QVERIFY(m_dir.isValid());
+    auto store = AuditStore::open(DatabaseUrl::parse(m_admin).value());
+    QVERIFY2(store, qPrintable(errorOf(store)));
+    QFile roles(QStringLiteral(RG_SOURCE_DIR) + u"/installer/postgresql/roles.sql"_s);
+    QVERIFY(roles.open(QIODevice::ReadOnly));
+    QSqlQuery query(store.value()->database());
+    QVERIFY2(query.exec(QString::fromUtf8(roles.readAll())), qPrintable(query.lastError().text()));
+    // Login roles as a deployment would create them; the names are fixed, the passwords fresh.
+    const QString password = QString::number(QRandomGenerator::system()->generate64(), 16);
+    for (const auto &[user, group] : {std::pair{u"rg_test_agent"_s, u"refundguard_agent"_s},
+                                      std::pair{u"rg_test_supervisor"_s,
+                                                u"refundguard_supervisor"_s}}) {
+        const QString sql = u"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                            "'%1') THEN CREATE ROLE %1 LOGIN IN ROLE %2; END IF; END$$"_s
+                                .arg(user, group);
+        QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
+        QVERIFY(query.exec(u"ALTER ROLE %1 PASSWORD '%2'"_s.arg(user, password)));
+    }
+    m_agent = urlAs(m_admin, u"rg_test_agent"_s, password);
+    m_supervisor = urlAs(m_admin, u"rg_test_supervisor"_s, password);
+}
+
+void TestAuditPostgres::rolesAllowOnlyAppending()
+{
+    AuditLog::Options options;
+    options.database = DatabaseUrl::parse(m_agent).value();
+    options.keyPath = m_dir.filePath(u"agent.key"_s);
+    options.checkpointEvery = 2;
+    {
+        auto log = AuditLog::open(options);
+        QVERIFY2(log, qPrintable(errorOf(log)));
+        for (int n = 1; n <= 3; ++n) {
+            const auto record = log.value()->append(draft(RecordKind::Override, n));
+            QVERIFY2(record, qPrintable(errorOf(record)));
+        }
+        QVERIFY(log.value()->endSession());
+        // Dispositions are the supervisors' to add.
+        const auto disposition = log.value()->append(draft(RecordKind::Disposition, 4));
+        QVERIFY(!disposition);
+        QVERIFY2(disposition.error().contains(u"row-level security"_s),
+                 qPrintable(disposition.error()));
+    }
+
+    for (const QString &sql :
+         {u"UPDATE audit_records SET body = '{}'"_s, u"DELETE FROM audit_records"_s,
+          u"TRUNCATE audit_records"_s, u"SELECT body FROM audit_records"_s,
+          u"UPDATE audit_checkpoints SET body = '{}'"_s, u"DELETE FROM audit_checkpoints"_s}) {
+        const QString error = sqlError(m_agent, sql);
+        QVERIFY2(error.contains(u"permission denied"_s), qPrintable(sql + u" -> "_s + error));
+    }
+    for (const QString &sql :
+         {u"UPDATE audit_records SET body = '{}'"_s, u"DELETE FROM audit_records"_s,
+          u"TRUNCATE audit_checkpoints"_s}) {
+        const QString error = sqlError(m_supervisor, sql);
+        QVERIFY2(error.contains(u"permission denied"_s), qPrintable(sql + u" -> "_s + error));
+    }
+    // Even the owner, who may do anything else, meets the append-only triggers.
+    QVERIFY(sqlError(m_admin, u"DELETE FROM audit_records"_s).contains(u"append-only"_s));
+
+    // The supervisor reads the log, verifies it, and adds a disposition.
+    auto store = AuditStore::open(DatabaseUrl::parse(m_supervisor).value());
+    QVERIFY2(store, qPrintable(errorOf(store)));
+    const auto report = verifyStore(*store.value(), {});
+    QVERIFY2(report && report.value().ok(), qPrintable(errorOf(report)));
+    QVERIFY(report.value().records >= 3);
+    store.value().reset();
+    options.database = DatabaseUrl::parse(m_supervisor).value();
+    options.keyPath = m_dir.filePath(u"supervisor.key"_s);
+    auto supervisor = AuditLog::open(options);
+    QVERIFY(supervisor);
+    const auto disposition = supervisor.value()->append(draft(RecordKind::Disposition, 5));
+    QVERIFY2(disposition, qPrintable(errorOf(disposition)));
+    QVERIFY(!supervisor.value()->append(draft(RecordKind::Override, 6)));
+}
+
+void TestAuditPostgres::concurrentWritersKeepChainsWhole()
+{
+    constexpr int kWriters = 8;
+    constexpr int kPerWriter = 1250;
+    std::atomic<int> failures{0};
+    QStringList errors(kWriters);
+    QStringList chains(kWriters);
+    QList<QThread *> threads;
+    for (int w = 0; w < kWriters; ++w) {
+        threads.append(QThread::create([&, w] {
+            AuditLog::Options options;
+            options.database = DatabaseUrl::parse(m_agent).value();
+            // Writers w and w + 4 share a key: one chain, two processes racing for its seq.
+            options.keyPath = m_dir.filePath(u"writer-%1.key"_s.arg(w % (kWriters / 2)));
+            options.checkpointEvery = 250;
+            auto log = AuditLog::open(options);
+            if (!log) {
+                errors[w] = log.error();
+                ++failures;
+                return;
+            }
+            chains[w] = log.value()->chainId();
+            for (int n = 0; n < kPerWriter; ++n) {
+                if (auto record = log.value()->append(draft(RecordKind::Override, n)); !record) {
+                    errors[w] = record.error();
+                    ++failures;
+                    return;
+                }
+            }
+        }));
+    }
+    // The key files are created by the first writer of each pair; let those go first.
+    for (int w = 0; w < kWriters; ++w)
+        threads[w]->start();
+    for (QThread *thread : std::as_const(threads)) {
+        QVERIFY(thread->wait(QDeadlineTimer(240000)));
+        delete thread;
+    }
+    QVERIFY2(failures == 0, qPrintable(errors.join(u"; "_s)));
+
+    auto store = AuditStore::open(DatabaseUrl::parse(m_supervisor).value());
+    QVERIFY(store);
+    const auto report = verifyStore(*store.value(), {});
+    QVERIFY(report);
+    for (const VerifyProblem &problem : report.value().problems)
+        qWarning("%s seq %lld: %s", qPrintable(problem.chainId), problem.seq, qPrintable(problem.what));
+    QVERIFY(report.value().ok());
+    for (int c = 0; c < kWriters / 2; ++c) {
+        const auto head = store.value()->head(chains[c]);
+        QVERIFY(head);
+        QCOMPARE(head.value().seq, 2 * kPerWriter);
+        qint64 expected = 1;
+        QVERIFY(store.value()->scan({chains[c], 0, {}, {}}, [&](const StoredRecord &record) {
+            return record.seq == expected++;
+        }));
+        QCOMPARE(expected, 2 * kPerWriter + 1);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestAuditPostgres)
+#include "tst_audit_postgres.moc"
