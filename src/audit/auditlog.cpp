@@ -163,8 +163,12 @@ Result<qint64> AuditLog::sync()
             }
             records.removeFirst();
         }
-        if (records.isEmpty())
+        if (records.isEmpty()) {
+            // The server's head is the truth: it may hold more than the outbox noted.
+            if (auto noted = m_local->setForwardedSeq(m_chainId, from); !noted)
+                return Error{noted.error()};
             break;
+        }
         auto checkpoints = m_local->checkpoints(m_chainId, from, records.last().seq);
         if (!checkpoints)
             return Error{checkpoints.error()};

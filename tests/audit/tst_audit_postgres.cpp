@@ -7,6 +7,8 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QFileDevice>
+#include <QProcess>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -16,6 +18,7 @@
 #include <QUrl>
 
 #include <atomic>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace rg;
@@ -54,6 +57,46 @@ QString sqlError(const QString &url, const QString &sql)
     return query.exec(sql) ? QString() : query.lastError().text();
 }
 
+// Creates the schema, runs roles.sql as shipped, and gives an agent and a supervisor a login
+// each, as a deployment would; returns their URLs.
+Result<std::pair<QString, QString>> createLogins(const QString &admin)
+{
+    auto store = AuditStore::open(DatabaseUrl::parse(admin).value());
+    if (!store)
+        return Error{store.error()};
+    QFile roles(QStringLiteral(RG_SOURCE_DIR) + u"/installer/postgresql/roles.sql"_s);
+    if (!roles.open(QIODevice::ReadOnly))
+        return Error{roles.fileName() + u": "_s + roles.errorString()};
+    QSqlQuery query(store.value()->database());
+    if (!query.exec(QString::fromUtf8(roles.readAll())))
+        return Error{u"roles.sql: "_s + query.lastError().text()};
+    const QString password = QString::number(QRandomGenerator::system()->generate64(), 16);
+    for (const auto &[user, group] : {std::pair{u"rg_test_agent"_s, u"refundguard_agent"_s},
+                                      std::pair{u"rg_test_supervisor"_s,
+                                                u"refundguard_supervisor"_s}}) {
+        const QString sql = u"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                            "'%1') THEN CREATE ROLE %1 LOGIN IN ROLE %2; END IF; END$$"_s
+                                .arg(user, group);
+        if (!query.exec(sql) || !query.exec(u"ALTER ROLE %1 PASSWORD '%2'"_s.arg(user, password)))
+            return Error{user + u": "_s + query.lastError().text()};
+    }
+    return std::pair{urlAs(admin, u"rg_test_agent"_s, password),
+                     urlAs(admin, u"rg_test_supervisor"_s, password)};
+}
+
+// Runs installer/pgtest.sh; returns what it printed on stdout.
+Result<QString> pgtest(const QStringList &args)
+{
+    QProcess process;
+    process.start(u"bash"_s,
+                  QStringList{QStringLiteral(RG_SOURCE_DIR) + u"/installer/pgtest.sh"_s} + args);
+    if (!process.waitForFinished(120000) || process.exitCode() != 0) {
+        return Error{u"pgtest.sh %1: %2"_s.arg(args.join(u' '),
+                                               QString::fromUtf8(process.readAllStandardError()))};
+    }
+    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+}
+
 } // namespace
 
 class TestAuditPostgres final : public QObject
@@ -68,6 +111,9 @@ private slots:
     void rolesAllowOnlyAppending();
     // Eight installations append 10,000 records at once, two of them to each chain.
     void concurrentWritersKeepChainsWhole();
+    // The server goes away mid-stream: appends go on into the outbox, and once the server is
+    // back every record and checkpoint reaches it exactly once, in order.
+    void outboxForwardsExactlyOnceAcrossOutage();
 
 private:
     QString m_admin;
@@ -81,25 +127,9 @@ void TestAuditPostgres::init()
     m_admin = rg::test::postgresUrl();
     RG_REQUIRE_POSTGRES(m_admin);
     QVERIFY(m_dir.isValid());
-    auto store = AuditStore::open(DatabaseUrl::parse(m_admin).value());
-    QVERIFY2(store, qPrintable(errorOf(store)));
-    QFile roles(QStringLiteral(RG_SOURCE_DIR) + u"/installer/postgresql/roles.sql"_s);
-    QVERIFY(roles.open(QIODevice::ReadOnly));
-    QSqlQuery query(store.value()->database());
-    QVERIFY2(query.exec(QString::fromUtf8(roles.readAll())), qPrintable(query.lastError().text()));
-    // Login roles as a deployment would create them; the names are fixed, the passwords fresh.
-    const QString password = QString::number(QRandomGenerator::system()->generate64(), 16);
-    for (const auto &[user, group] : {std::pair{u"rg_test_agent"_s, u"refundguard_agent"_s},
-                                      std::pair{u"rg_test_supervisor"_s,
-                                                u"refundguard_supervisor"_s}}) {
-        const QString sql = u"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
-                            "'%1') THEN CREATE ROLE %1 LOGIN IN ROLE %2; END IF; END$$"_s
-                                .arg(user, group);
-        QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
-        QVERIFY(query.exec(u"ALTER ROLE %1 PASSWORD '%2'"_s.arg(user, password)));
-    }
-    m_agent = urlAs(m_admin, u"rg_test_agent"_s, password);
-    m_supervisor = urlAs(m_admin, u"rg_test_supervisor"_s, password);
+    const auto logins = createLogins(m_admin);
+    QVERIFY2(logins, qPrintable(errorOf(logins)));
+    std::tie(m_agent, m_supervisor) = logins.value();
 }
 
 void TestAuditPostgres::rolesAllowOnlyAppending()
@@ -212,6 +242,77 @@ void TestAuditPostgres::concurrentWritersKeepChainsWhole()
         }));
         QCOMPARE(expected, 2 * kPerWriter + 1);
     }
+}
+
+void TestAuditPostgres::outboxForwardsExactlyOnceAcrossOutage()
+{
+    // A server of its own, since this test stops it; in a folder the postgres user can enter.
+    QTemporaryDir serverDir(u"/tmp/rg-outbox-pg-XXXXXX"_s);
+    QVERIFY(serverDir.isValid());
+    QVERIFY(QFile::setPermissions(serverDir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                        | QFileDevice::ExeOwner | QFileDevice::ExeGroup
+                                                        | QFileDevice::ExeOther));
+    const QString dataDir = serverDir.filePath(u"pg"_s);
+    const auto admin = pgtest({u"start"_s, dataDir});
+    QVERIFY2(admin, qPrintable(errorOf(admin)));
+    const auto stopServer = qScopeGuard([&] { (void)pgtest({u"stop"_s, dataDir}); });
+    const auto logins = createLogins(admin.value());
+    QVERIFY2(logins, qPrintable(errorOf(logins)));
+
+    AuditLog::Options options;
+    options.database = DatabaseUrl::parse(logins.value().first).value();
+    options.outbox = DatabaseUrl::parse(u"sqlite://"_s + m_dir.filePath(u"outbox.db"_s)).value();
+    options.keyPath = m_dir.filePath(u"outbox.key"_s);
+    options.checkpointEvery = 50;
+    options.retrySeconds = 0;
+    auto log = AuditLog::open(options);
+    QVERIFY2(log, qPrintable(errorOf(log)));
+    const QString chain = log.value()->chainId();
+
+    for (int n = 1; n <= 300; ++n) {
+        if (n == 101)
+            QVERIFY2(pgtest({u"pause"_s, dataDir}), "cannot stop the server");
+        if (n == 251)
+            QVERIFY2(pgtest({u"resume"_s, dataDir}), "cannot start the server again");
+        const auto record = log.value()->append(draft(RecordKind::Override, n));
+        QVERIFY2(record, qPrintable(errorOf(record)));
+        QCOMPARE(record.value().seq, n);
+        if (n == 100)
+            QCOMPARE(log.value()->pendingCount(), 0);
+        if (n == 250)
+            QCOMPARE(log.value()->pendingCount(), 150);
+    }
+    // The first append after the restart forwarded the backlog.
+    QCOMPARE(log.value()->pendingCount(), 0);
+    const auto again = log.value()->sync();
+    QVERIFY2(again, qPrintable(errorOf(again)));
+    QCOMPARE(again.value(), 0);
+
+    // Lose the outbox's note of what went out, as a crash right after forwarding would: the
+    // server's head still decides, and nothing goes twice.
+    log.value().reset();
+    {
+        auto outbox = AuditStore::open(*options.outbox);
+        QVERIFY(outbox);
+        QVERIFY(outbox.value()->setForwardedSeq(chain, 0));
+    }
+    log = AuditLog::open(options);
+    QVERIFY(log);
+    QCOMPARE(log.value()->pendingCount(), 0);
+
+    auto server = AuditStore::open(DatabaseUrl::parse(admin.value()).value());
+    QVERIFY(server);
+    qint64 expected = 1;
+    QVERIFY(server.value()->scan({chain, 0, {}, {}}, [&](const StoredRecord &record) {
+        return record.seq == expected++;
+    }));
+    QCOMPARE(expected, 301);
+    const auto checkpoints = server.value()->checkpoints(chain, 0, 1000);
+    QVERIFY(checkpoints);
+    QCOMPARE(checkpoints.value().size(), 6);
+    const auto report = verifyStore(*server.value(), {});
+    QVERIFY(report && report.value().ok());
+    QCOMPARE(report.value().records, 300);
 }
 
 QTEST_GUILESS_MAIN(TestAuditPostgres)
