@@ -5,10 +5,13 @@
 # The developer's entry point. Every command installs what is missing and builds first.
 #   installer/dev.sh run     build, then scan the bundled demo transcripts (findings, fused risk,
 #                            policy decisions) and check an action against the demo case service
-#   installer/dev.sh test    build, then run the whole ctest suite
+#   installer/dev.sh test    build, then run the whole ctest suite against a throwaway PostgreSQL
+#                            server on 127.0.0.1 (installer/pgtest.sh), whose URL the tests read
+#                            from RG_TEST_POSTGRES_URL; extra arguments go to ctest
 #   installer/dev.sh build   build only
 #   installer/dev.sh bench   build, then run the benchmarks (figures for the README)
-# Environment: BUILD_DIR (default build), JOBS (default 2), CI=true turns warnings into errors.
+# Environment: BUILD_DIR (default build), JOBS (default 2), CI=true turns warnings into errors
+# and makes a test server that will not start fail the run instead of skipping its tests.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -48,6 +51,28 @@ demo_check() {
     --action '{"type": "refund", "order_id": "114-4471268", "amount": 200.0, "currency": "USD", "method": "original_payment", "return_required": true}'
 }
 
+# Runs ctest with a throwaway PostgreSQL server, stopped and removed on any exit, Ctrl-C
+# included. Exits with ctest's status.
+run_tests() {
+  pg_dir=$(mktemp -d)
+  trap '"$root/installer/pgtest.sh" stop "$pg_dir"' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  local url status=0
+  if url=$("$root/installer/pgtest.sh" start "$pg_dir"); then
+    export RG_TEST_POSTGRES_URL=$url
+  elif [ "${CI:-}" = true ]; then
+    echo "dev.sh: the test PostgreSQL server did not start (see above)" >&2
+    exit 1
+  else
+    echo "dev.sh: warning: the test PostgreSQL server did not start (see above);" \
+      "tests that need it will be skipped" >&2
+    unset RG_TEST_POSTGRES_URL
+  fi
+  ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "$@" || status=$?
+  exit "$status"
+}
+
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
@@ -61,7 +86,7 @@ case "$command" in
     ;;
   test)
     build
-    ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "$@"
+    run_tests "$@"
     ;;
   build)
     build
@@ -71,6 +96,12 @@ case "$command" in
     "$build_dir/tests/bench/bench_matcher" "$@"
     "$build_dir/tests/bench/bench_policy"
     "$build_dir/tests/bench/bench_casefetch"
+    # bench_audit's PostgreSQL figures need a server: a throwaway one, stopped on any exit.
+    (pg_dir=/tmp/rg-bench-pg-$$; trap '"$root/installer/pgtest.sh" stop "$pg_dir"' EXIT
+     trap 'exit 130' INT; trap 'exit 143' TERM
+     if url=$("$root/installer/pgtest.sh" start "$pg_dir"); then export RG_TEST_POSTGRES_URL=$url
+     else echo "dev.sh: the PostgreSQL server did not start; bench_audit skips it" >&2; fi
+     "$build_dir/tests/bench/bench_audit")
     ;;
   *)
     echo "usage: installer/dev.sh run|test|build|bench" >&2

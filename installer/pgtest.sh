@@ -160,7 +160,9 @@ pause() {
 }
 
 resume() {
-  [ -f "$dir/$marker" ] && [ -f "$dir/port" ] || die "$dir was not set up by installer/pgtest.sh start"
+  if [ ! -f "$dir/$marker" ] || [ ! -f "$dir/port" ]; then
+    die "$dir was not set up by installer/pgtest.sh start"
+  fi
   if ! as_owner "$(pg_bin)/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait \
       --timeout=60 --options="-p $(cat "$dir/port")" start >"$dir/pg_ctl.log" 2>&1; then
     show_logs "$dir/pg_ctl.log" "$dir/server.log"
