@@ -325,7 +325,7 @@ int exportRecords(const QStringList &rawArgs)
                  + payloadColumns.join(u',').toUtf8() + ",payload,prev_hash,hash\n");
     }
     qint64 unreadable = 0;
-    auto scanned = store.value()->scan({{}, 0, from.value(), to.value()},
+    auto scanned = store.value()->scan({{}, 0, from.value(), to.value(), {}, {}},
                                        [&](const audit::StoredRecord &stored) {
         auto record = audit::AuditRecord::fromStored(stored.body, stored.hash);
         if (!record) {

@@ -186,7 +186,7 @@ Result<qint64> AuditLog::sync()
     if (auto pending = refreshPending(); !pending)
         return Error{pending.error()};
     if (sent > 0) {
-        rg::log::get("audit")->info("forwarded {} records of chain {} to {}", sent,
+        rg::log::get("audit")->debug("forwarded {} records of chain {} to {}", sent,
                                     m_chainId.toStdString(),
                                     m_options.database.display().toStdString());
     }

@@ -11,6 +11,7 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <cstring>
 
 namespace rg::audit {
 
@@ -201,10 +202,10 @@ QByteArray genesisHash()
     return QByteArray(64, '0');
 }
 
-/*!
- * hex SHA-256 over the previous record's hash (its 64 hex digits) followed by \a body.
- */
-QByteArray chainHash(const QByteArray &prevHash, const QByteArray &body)
+namespace {
+
+// SHA-256 over prevHash || body, in lowercase hex, written to \a hex (64 characters).
+void chainDigestHex(const QByteArray &prevHash, const QByteArray &body, char *hex)
 {
     thread_local DigestContext digest;
     unsigned char out[EVP_MAX_MD_SIZE];
@@ -213,7 +214,36 @@ QByteArray chainHash(const QByteArray &prevHash, const QByteArray &body)
     EVP_DigestUpdate(digest.ctx, prevHash.constData(), size_t(prevHash.size()));
     EVP_DigestUpdate(digest.ctx, body.constData(), size_t(body.size()));
     EVP_DigestFinal_ex(digest.ctx, out, &length);
-    return QByteArray(reinterpret_cast<const char *>(out), int(length)).toHex();
+    static constexpr char kDigits[] = "0123456789abcdef";
+    for (unsigned int i = 0; i < length; ++i) {
+        hex[2 * i] = kDigits[out[i] >> 4];
+        hex[2 * i + 1] = kDigits[out[i] & 0xf];
+    }
+}
+
+constexpr int kHexLength = 64;
+
+} // namespace
+
+/*!
+ * hex SHA-256 over the previous record's hash (its 64 hex digits) followed by \a body.
+ */
+QByteArray chainHash(const QByteArray &prevHash, const QByteArray &body)
+{
+    QByteArray hex(kHexLength, Qt::Uninitialized);
+    chainDigestHex(prevHash, body, hex.data());
+    return hex;
+}
+
+/*!
+ * Whether chainHash(\a prevHash, \a body) is \a expected, without allocating: the verifier
+ * asks this a million times for a million records.
+ */
+bool chainHashMatches(const QByteArray &prevHash, const QByteArray &body, const QByteArray &expected)
+{
+    char hex[kHexLength];
+    chainDigestHex(prevHash, body, hex);
+    return expected.size() == kHexLength && std::memcmp(hex, expected.constData(), kHexLength) == 0;
 }
 
 QString formatTime(const QDateTime &time)

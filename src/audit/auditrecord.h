@@ -60,6 +60,7 @@ struct StoredRecord
 // prev hash of a chain's first record.
 QByteArray genesisHash();
 QByteArray chainHash(const QByteArray &prevHash, const QByteArray &body);
+bool chainHashMatches(const QByteArray &prevHash, const QByteArray &body, const QByteArray &expected);
 QString formatTime(const QDateTime &time);
 QDateTime parseTime(const QString &text);
 

@@ -413,7 +413,10 @@ Result<bool> AuditStore::setForwardedSeq(const QString &chainId, qint64 seq)
 Result<QList<StoredRecord>> AuditStore::records(const QString &chainId, qint64 afterSeq, int limit)
 {
     QList<StoredRecord> records;
-    auto scanned = scan({chainId, afterSeq, {}, {}}, [&](const StoredRecord &record) {
+    ScanRange range;
+    range.chainId = chainId;
+    range.afterSeq = afterSeq;
+    auto scanned = scan(range, [&](const StoredRecord &record) {
         records.append(record);
         return records.size() < limit;
     });
@@ -443,7 +446,23 @@ Result<bool> AuditStore::scan(const ScanRange &range,
         where.append(u"recorded_at < ?"_s);
         values.append(formatTime(range.to));
     }
-    QString sql = u"SELECT chain_id, seq, body, hash FROM audit_records"_s;
+    if (range.fromRow) {
+        where.append(u"(chain_id, seq) >= (?, ?)"_s);
+        values.append(range.fromRow->chainId);
+        values.append(range.fromRow->seq);
+    }
+    if (range.untilRow) {
+        where.append(u"(chain_id, seq) < (?, ?)"_s);
+        values.append(range.untilRow->chainId);
+        values.append(range.untilRow->seq);
+    }
+    // Bodies and hashes come back as bytes, as they were hashed: reading them as text would
+    // convert each one to UTF-16 and back, which cost verify more than the hashing.
+    QString sql = m_url.isPostgres()
+                      ? u"SELECT chain_id, seq, convert_to(body, 'UTF8'), convert_to(hash, 'UTF8')"
+                        " FROM audit_records"_s
+                      : u"SELECT chain_id, seq, CAST(body AS BLOB), CAST(hash AS BLOB)"
+                        " FROM audit_records"_s;
     if (!where.isEmpty())
         sql += u" WHERE "_s + where.join(u" AND "_s);
     sql += u" ORDER BY chain_id, seq"_s;
@@ -458,8 +477,8 @@ Result<bool> AuditStore::scan(const ScanRange &range,
     while (query.next()) {
         record.chainId = query.value(0).toString();
         record.seq = query.value(1).toLongLong();
-        record.body = query.value(2).toString().toUtf8();
-        record.hash = query.value(3).toString().toLatin1();
+        record.body = query.value(2).toByteArray();
+        record.hash = query.value(3).toByteArray();
         if (!visit(record))
             return true;
     }
@@ -498,6 +517,18 @@ Result<qint64> AuditStore::recordCount()
     if (!query.exec(u"SELECT count(*) FROM audit_records"_s) || !query.next())
         return Error{u"cannot count the audit records: "_s + errorOf(query)};
     return query.value(0).toLongLong();
+}
+
+Result<std::optional<AuditStore::RowKey>> AuditStore::rowAt(qint64 offset)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT chain_id, seq FROM audit_records ORDER BY chain_id, seq LIMIT 1 OFFSET ?"_s);
+    query.addBindValue(offset);
+    if (!query.exec())
+        return Error{u"cannot read the audit records: "_s + errorOf(query)};
+    if (!query.next())
+        return std::optional<RowKey>();
+    return std::optional<RowKey>(RowKey{query.value(0).toString(), query.value(1).toLongLong()});
 }
 
 } // namespace rg::audit

@@ -40,12 +40,21 @@ public:
         QByteArray hash = genesisHash();
     };
 
+    // A row's place in scan order.
+    struct RowKey
+    {
+        QString chainId;
+        qint64 seq = 0;
+    };
+
     struct ScanRange
     {
         QString chainId; // empty: every chain
         qint64 afterSeq = 0;
         QDateTime from; // inclusive; invalid: unbounded
         QDateTime to;   // exclusive
+        std::optional<RowKey> fromRow;  // inclusive
+        std::optional<RowKey> untilRow; // exclusive
     };
 
     ~AuditStore();
@@ -82,6 +91,8 @@ public:
     Result<QList<StoredCheckpoint>> checkpoints(const QString &chainId = {}, qint64 afterSeq = 0,
                                                 qint64 uptoSeq = 0);
     Result<qint64> recordCount();
+    // The row at \a offset in scan order (chain, then seq), if there is one.
+    Result<std::optional<RowKey>> rowAt(qint64 offset);
     Result<int> schemaVersion();
 
 private:

@@ -11,8 +11,12 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QSet>
+#include <QThread>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <future>
 
 namespace rg::audit {
 
@@ -29,13 +33,24 @@ struct Expectation
     QString source; // "the checkpoint" or "the anchor"
 };
 
+using Expectations = QHash<QString, QMap<qint64, Expectation>>;
+
 class ChainVerifier final
 {
 public:
-    ChainVerifier(VerifyReport &report, QHash<QString, QMap<qint64, Expectation>> expectations)
+    ChainVerifier(VerifyReport &report, Expectations expectations)
         : m_report(report)
         , m_expectations(std::move(expectations))
     {}
+
+    // Takes up a chain where another verifier left it, at \a record, without checking it.
+    void resumeAfter(const StoredRecord &record)
+    {
+        m_chain = record.chainId;
+        m_lastSeq = record.seq;
+        m_prevHash = record.hash;
+        m_chainExpectations = m_expectations.value(m_chain);
+    }
 
     void visit(const StoredRecord &record)
     {
@@ -56,7 +71,7 @@ public:
                                        ? u"seq %1 is missing (deleted)"_s.arg(m_lastSeq + 1)
                                        : u"seqs %1-%2 are missing (deleted)"_s.arg(m_lastSeq + 1)
                                              .arg(record.seq - 1));
-        } else if (chainHash(m_prevHash, record.body) != record.hash) {
+        } else if (!chainHashMatches(m_prevHash, record.body, record.hash)) {
             problem(record.seq, explainMismatch(record));
         }
         if (const auto expected = m_chainExpectations.constFind(record.seq);
@@ -69,21 +84,14 @@ public:
         m_prevHash = record.hash;
     }
 
-    void finish()
+    // Ends the last chain of the range; a range that stops mid-chain leaves that to the next.
+    void finish(bool chainEndsHere)
     {
-        if (!m_chain.isEmpty())
+        if (!m_chain.isEmpty() && chainEndsHere)
             finishChain();
-        // Chains that checkpoints or anchors know of but the log no longer holds at all.
-        for (auto it = m_expectations.cbegin(); it != m_expectations.cend(); ++it) {
-            if (m_seen.contains(it.key()) || it.value().isEmpty())
-                continue;
-            m_report.problems.append(
-                {it.key(), 1,
-                 u"chain is gone: %1 signed seq %2, the log holds no record of it"_s.arg(
-                     it.value().last().source)
-                     .arg(it.value().lastKey())});
-        }
     }
+
+    const QSet<QString> &seen() const { return m_seen; }
 
 private:
     void startChain(const StoredRecord &record)
@@ -143,7 +151,7 @@ private:
     }
 
     VerifyReport &m_report;
-    QHash<QString, QMap<qint64, Expectation>> m_expectations;
+    Expectations m_expectations;
     QMap<qint64, Expectation> m_chainExpectations;
     QSet<QString> m_seen;
     QString m_chain;
@@ -165,11 +173,35 @@ QString checkpointProblem(const Checkpoint &checkpoint, const VerifyOptions &opt
     return {};
 }
 
+// Verifies the rows of \a range. A range that does not start at the beginning starts at the
+// key of the row before its first (\a range.fromRow): the rows with that key, checked by the
+// range before, only hand over the chain.
+Result<bool> verifyRange(AuditStore &store, ChainVerifier &verifier,
+                         const AuditStore::ScanRange &range, std::atomic<qint64> &done)
+{
+    qint64 records = 0;
+    bool resuming = range.fromRow.has_value();
+    auto scanned = store.scan(range, [&](const StoredRecord &record) {
+        if (resuming && record.chainId == range.fromRow->chainId
+            && record.seq == range.fromRow->seq) {
+            verifier.resumeAfter(record);
+            return true;
+        }
+        resuming = false;
+        verifier.visit(record);
+        if (++records % 4096 == 0)
+            done.fetch_add(4096, std::memory_order_relaxed);
+        return true;
+    });
+    done.fetch_add(records % 4096, std::memory_order_relaxed);
+    return scanned;
+}
+
 } // namespace
 
 /*!
- * Walks every chain of \a store in seq order. Each record's hash is recomputed from the stored
- * hash of the record before it, so an edit, a deletion, a swap or an insertion breaks the link
+ * Walks every chain of \a store in seq order (a large store in two halves on two cores). Each
+ * record's hash is recomputed from the stored hash of the record before it, so an edit, a deletion, a swap or an insertion breaks the link
  * at the first seq it touches; checkpoints and anchors then pin the heads, which catches a
  * rewritten history and a cut tail. Problems are reported with chain and seq; the result is an
  * error only when the store cannot be read.
@@ -177,7 +209,7 @@ QString checkpointProblem(const Checkpoint &checkpoint, const VerifyOptions &opt
 Result<VerifyReport> verifyStore(AuditStore &store, const VerifyOptions &options)
 {
     VerifyReport report;
-    QHash<QString, QMap<qint64, Expectation>> expectations;
+    Expectations expectations;
 
     auto stored = store.checkpoints();
     if (!stored)
@@ -210,21 +242,89 @@ Result<VerifyReport> verifyStore(AuditStore &store, const VerifyOptions &options
         expectations[anchor.chainId].insert(anchor.seq, {anchor.headHash, u"the anchor"_s});
     }
 
+    const Expectations goneCheck = expectations;
     auto total = store.recordCount();
     if (!total)
         return Error{total.error()};
-    ChainVerifier verifier(report, std::move(expectations));
-    auto scanned = store.scan({}, [&](const StoredRecord &record) {
-        verifier.visit(record);
-        if (++report.records % kProgressEvery == 0 && options.progress)
-            options.progress(report.records, total.value());
+    // Two key ranges on two cores: each record is checked against the stored hash of the one
+    // before it, so the second range needs only the row before its first to take over.
+    std::atomic<qint64> done{0};
+    std::optional<AuditStore::RowKey> split;
+    std::optional<AuditStore::RowKey> resumeRow;
+    if (total.value() >= std::max<qint64>(options.parallelFrom, 2)
+        && QThread::idealThreadCount() > 1) {
+        auto middle = store.rowAt(total.value() / 2);
+        auto before = store.rowAt(total.value() / 2 - 1);
+        if (!middle || !before)
+            return Error{middle ? before.error() : middle.error()};
+        // Rows sharing a key (a duplicate, which only tampering makes) cannot be split between
+        // ranges by key: then one thread does it all.
+        if (middle.value() && before.value()
+            && (middle.value()->chainId != before.value()->chainId
+                || middle.value()->seq != before.value()->seq)) {
+            split = middle.value();
+            resumeRow = before.value();
+        }
+    }
+    VerifyReport secondReport;
+    ChainVerifier second(secondReport, expectations);
+    std::future<Result<bool>> secondDone;
+    if (split && resumeRow) {
+        AuditStore::ScanRange range;
+        range.fromRow = resumeRow;
+        secondDone = std::async(std::launch::async, [&, range]() -> Result<bool> {
+            auto own = AuditStore::open(store.url());
+            if (!own)
+                return Error{own.error()};
+            auto verified = verifyRange(*own.value(), second, range, done);
+            second.finish(true);
+            return verified;
+        });
+    }
+    ChainVerifier first(report, std::move(expectations));
+    AuditStore::ScanRange range;
+    range.untilRow = split;
+    qint64 lastReported = 0;
+    const auto reportProgress = [&] {
+        const qint64 now = done.load(std::memory_order_relaxed);
+        if (options.progress && now - lastReported >= kProgressEvery) {
+            lastReported = now;
+            options.progress(now, total.value());
+        }
+    };
+    auto scanned = store.scan(range, [&](const StoredRecord &record) {
+        first.visit(record);
+        if (++report.records % 4096 == 0) {
+            done.fetch_add(4096, std::memory_order_relaxed);
+            reportProgress();
+        }
         return true;
     });
+    done.fetch_add(report.records % 4096, std::memory_order_relaxed);
+    first.finish(!split);
+    if (secondDone.valid()) {
+        while (secondDone.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready)
+            reportProgress();
+        if (auto verified = secondDone.get(); !verified)
+            return Error{verified.error()};
+    }
     if (!scanned)
         return Error{scanned.error()};
-    verifier.finish();
+    report.records = done.load();
+    report.chains += secondReport.chains;
+    report.problems += secondReport.problems;
     if (options.progress)
         options.progress(report.records, total.value());
+    // Chains that checkpoints or anchors know of but the log no longer holds at all.
+    const QSet<QString> seen = first.seen() + second.seen();
+    for (auto it = goneCheck.cbegin(); it != goneCheck.cend(); ++it) {
+        if (seen.contains(it.key()) || it.value().isEmpty())
+            continue;
+        report.problems.append({it.key(), 1,
+                                u"chain is gone: %1 signed seq %2, the log holds no record of it"_s
+                                    .arg(it.value().last().source)
+                                    .arg(it.value().lastKey())});
+    }
     std::stable_sort(report.problems.begin(), report.problems.end(),
                      [](const VerifyProblem &a, const VerifyProblem &b) {
                          return a.chainId != b.chainId ? a.chainId < b.chainId : a.seq < b.seq;

@@ -40,6 +40,8 @@ struct VerifyOptions
     // Checkpoints exported earlier: the log must still reach them, with the same hashes.
     QList<Checkpoint> anchors;
     std::function<void(qint64 done, qint64 total)> progress;
+    // From this many records on, two threads verify a half each.
+    qint64 parallelFrom = 100000;
 };
 
 // Use me to check a whole store: hash links, gaps, duplicates, order, checkpoint signatures and

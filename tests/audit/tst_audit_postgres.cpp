@@ -237,7 +237,7 @@ void TestAuditPostgres::concurrentWritersKeepChainsWhole()
         QVERIFY(head);
         QCOMPARE(head.value().seq, 2 * kPerWriter);
         qint64 expected = 1;
-        QVERIFY(store.value()->scan({chains[c], 0, {}, {}}, [&](const StoredRecord &record) {
+        QVERIFY(store.value()->scan({chains[c], 0, {}, {}, {}, {}}, [&](const StoredRecord &record) {
             return record.seq == expected++;
         }));
         QCOMPARE(expected, 2 * kPerWriter + 1);
@@ -303,7 +303,7 @@ void TestAuditPostgres::outboxForwardsExactlyOnceAcrossOutage()
     auto server = AuditStore::open(DatabaseUrl::parse(admin.value()).value());
     QVERIFY(server);
     qint64 expected = 1;
-    QVERIFY(server.value()->scan({chain, 0, {}, {}}, [&](const StoredRecord &record) {
+    QVERIFY(server.value()->scan({chain, 0, {}, {}, {}, {}}, [&](const StoredRecord &record) {
         return record.seq == expected++;
     }));
     QCOMPARE(expected, 301);
