@@ -103,12 +103,12 @@ Result<std::unique_ptr<audit::AuditLog>> openLog(const AuditArgs &args)
     return audit::AuditLog::open(options);
 }
 
-void reportPending(const audit::AuditLog &log, const QString &db)
+void reportPending(const audit::AuditLog &log, const audit::DatabaseUrl &db)
 {
     if (log.pendingCount() > 0) {
         printErr(u"%1 records wait in the outbox for %2; run `refundguard-cli audit sync`"_s
                      .arg(log.pendingCount())
-                     .arg(db));
+                     .arg(db.display()));
     }
 }
 
@@ -145,8 +145,6 @@ int append(const QStringList &rawArgs)
         } else if (document.isObject()) {
             draft = audit::RecordDraft::fromJson(document.object());
         }
-        if (draft && !draft.value().caseId.isEmpty() && draft.value().caseId.size() > 256)
-            draft = Error{u"/case_id: longer than 256 characters"_s};
         if (!draft) {
             ++rejected;
             printErr(where + u": "_s + draft.error());
@@ -155,7 +153,9 @@ int append(const QStringList &rawArgs)
         auto record = log.value()->append(draft.value());
         if (!record) {
             printErr(where + u": not stored: "_s + record.error());
-            reportPending(*log.value(), args.value().db);
+            // What was stored before still gets its closing checkpoint.
+            (void)log.value()->endSession();
+            reportPending(*log.value(), log.value()->database());
             return kExitFailed;
         }
         const QJsonObject answer{{u"line"_s, lineNumber},
@@ -167,7 +167,7 @@ int append(const QStringList &rawArgs)
     }
     if (auto checkpoint = log.value()->endSession(); !checkpoint)
         printErr(u"the closing checkpoint was not stored: "_s + checkpoint.error());
-    reportPending(*log.value(), args.value().db);
+    reportPending(*log.value(), log.value()->database());
     if (rejected > 0)
         return fail(u"%1 line(s) rejected; nothing of them was stored"_s.arg(rejected));
     return kExitOk;
@@ -212,6 +212,8 @@ int verify(const QStringList &rawArgs)
         auto keys = audit::readPublicKeys(args.value().pubkey);
         if (!keys)
             return fail(keys.error());
+        if (keys.value().isEmpty())
+            return fail(args.value().pubkey + u": holds no public key"_s);
         options.trustedKeys = keys.value();
     }
     if (!args.value().anchor.isEmpty()) {
@@ -226,7 +228,7 @@ int verify(const QStringList &rawArgs)
     const bool terminal = isatty(fileno(stderr));
     int lastPercent = -1;
     options.progress = [&](qint64 done, qint64 total) {
-        if (total < kProgressFrom && !terminal)
+        if (total < kProgressFrom || !terminal)
             return;
         const int percent = total > 0 ? int(done * 100 / total) : 100;
         if (percent / 10 == lastPercent / 10 && done < total)
@@ -280,10 +282,10 @@ QString csvCell(const QJsonValue &value)
     QString text;
     if (value.isString()) {
         text = value.toString();
-        if (!text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front()))
-            text.prepend(u'\'');
     } else if (value.isDouble()) {
-        text = QString::fromUtf8(audit::canonicalNumber(value.toDouble()).value());
+        return QString::fromUtf8(audit::canonicalNumber(value.toDouble()).value());
+    } else if (value.isBool()) {
+        return value.toBool() ? u"true"_s : u"false"_s;
     } else if (value.isArray()) {
         QStringList parts;
         for (const QJsonValue &item : value.toArray())
@@ -291,9 +293,9 @@ QString csvCell(const QJsonValue &value)
         text = parts.join(u';');
     } else if (value.isObject()) {
         text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    } else if (value.isBool()) {
-        text = value.toBool() ? u"true"_s : u"false"_s;
     }
+    if (!text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front()))
+        text.prepend(u'\'');
     if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r'))
         text = u'"' + text.replace(u'"', u"\"\""_s) + u'"';
     return text;
@@ -387,7 +389,7 @@ int anchor(const QStringList &rawArgs)
             newest.insert(row.chainId, checkpoint.value());
     }
     if (newest.isEmpty())
-        return fail(args.value().db + u": no checkpoint to anchor to yet"_s);
+        return fail(store.value()->url().display() + u": no checkpoint to anchor to yet"_s);
     QJsonArray anchors;
     for (const audit::Checkpoint &checkpoint : std::as_const(newest))
         anchors.append(checkpoint.toJson());

@@ -46,11 +46,19 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(Options options)
     if (!local)
         return Error{local.error()};
     log->m_local = std::move(local).value();
+    // Where the last session signed, so a session that adds nothing signs nothing. A PostgreSQL
+    // agent may not read checkpoints; it signs the head again, which the server keeps once.
+    if (!log->m_local->url().isPostgres()) {
+        auto signedSeq = log->m_local->lastCheckpointSeq(log->m_chainId);
+        if (!signedSeq)
+            return Error{signedSeq.error()};
+        log->m_lastCheckpointSeq = signedSeq.value();
+    }
     if (log->m_options.outbox) {
         if (auto pending = log->refreshPending(); !pending)
             return Error{pending.error()};
-        // Offline is a normal state for an outbox; what did not go out waits for sync().
-        (void)log->sync();
+        // Offline is a normal state for an outbox; what did not go out waits for the next try.
+        log->tryForward();
     }
     return log;
 }
@@ -74,7 +82,7 @@ Result<AuditRecord> AuditLog::append(const RecordDraft &draft)
         m_lastCheckpointSeq = record.value().seq;
     if (m_options.outbox) {
         ++m_pending;
-        (void)sync();
+        tryForward();
     }
     return record;
 }
@@ -92,7 +100,7 @@ Result<std::optional<Checkpoint>> AuditLog::endSession()
         return Error{added.error()};
     m_lastCheckpointSeq = checkpoint.seq;
     if (m_options.outbox)
-        (void)sync();
+        tryForward();
     return std::optional<Checkpoint>(checkpoint);
 }
 
@@ -128,12 +136,35 @@ Result<bool> AuditLog::connectRemote()
 }
 
 /*!
- * Forwards the outbox to the server in seq order, a batch per transaction with the checkpoints
- * that fall in it. The server's head decides where to resume, so a batch that went out just
- * before a crash is never sent twice; a server that holds a different record at that seq is a
- * fork and stops forwarding.
+ * Forwards the outbox to the server in seq order, a batch per transaction, then the checkpoints
+ * the server does not have yet. The server's head decides where to resume, so a batch that went
+ * out just before a crash is never sent twice; a server that holds a different record at that
+ * seq is a fork and stops forwarding. Unlike the attempts after each append, this one does not
+ * wait out the pause after a failure.
  */
 Result<qint64> AuditLog::sync()
+{
+    m_sinceRemoteFailed.invalidate();
+    return forward();
+}
+
+// Forwards what it can and logs a failure once, not after every append while the server is down.
+void AuditLog::tryForward()
+{
+    auto sent = forward();
+    const QString error = sent ? QString() : sent.error();
+    if (error != m_lastForwardError && !error.isEmpty()) {
+        rg::log::get("audit")->warn("not forwarded to {} ({} pending): {}",
+                                    m_options.database.display().toStdString(), m_pending,
+                                    error.toStdString());
+    } else if (m_lastForwardError.size() > 0 && error.isEmpty()) {
+        rg::log::get("audit")->info("forwarding to {} works again",
+                                    m_options.database.display().toStdString());
+    }
+    m_lastForwardError = error;
+}
+
+Result<qint64> AuditLog::forward()
 {
     if (!m_options.outbox)
         return 0;
@@ -145,6 +176,7 @@ Result<qint64> AuditLog::sync()
         return Error{error};
     };
     qint64 sent = 0;
+    qint64 forwarded = 0;
     for (int conflicts = 0;;) {
         auto remoteHead = m_remote->head(m_chainId);
         if (!remoteHead)
@@ -164,15 +196,10 @@ Result<qint64> AuditLog::sync()
             records.removeFirst();
         }
         if (records.isEmpty()) {
-            // The server's head is the truth: it may hold more than the outbox noted.
-            if (auto noted = m_local->setForwardedSeq(m_chainId, from); !noted)
-                return Error{noted.error()};
+            forwarded = from;
             break;
         }
-        auto checkpoints = m_local->checkpoints(m_chainId, from, records.last().seq);
-        if (!checkpoints)
-            return Error{checkpoints.error()};
-        if (auto inserted = m_remote->insert(records, checkpoints.value()); !inserted) {
+        if (auto inserted = m_remote->insert(records, {}); !inserted) {
             // Another forwarder of this chain may have got there first: look again, once.
             if (++conflicts > 1)
                 return dropRemote(inserted.error());
@@ -180,8 +207,26 @@ Result<qint64> AuditLog::sync()
         }
         conflicts = 0;
         sent += records.size();
-        if (auto noted = m_local->setForwardedSeq(m_chainId, records.last().seq); !noted)
+    }
+    // The server's head is the truth: it may hold more than the outbox noted.
+    if (auto noted = m_local->setForwardedSeq(m_chainId, forwarded); !noted)
+        return Error{noted.error()};
+    // Checkpoints up to the forwarded head, the session's closing one included; sending one
+    // twice is harmless (the server keeps the first).
+    auto checkpointsFrom = m_local->forwardedSeq(m_chainId, AuditStore::Forwarded::Checkpoints);
+    if (!checkpointsFrom)
+        return Error{checkpointsFrom.error()};
+    auto checkpoints = m_local->checkpoints(m_chainId, checkpointsFrom.value(), forwarded);
+    if (!checkpoints)
+        return Error{checkpoints.error()};
+    if (!checkpoints.value().isEmpty()) {
+        if (auto inserted = m_remote->insert({}, checkpoints.value()); !inserted)
+            return dropRemote(inserted.error());
+        if (auto noted = m_local->setForwardedSeq(m_chainId, checkpoints.value().last().seq,
+                                                  AuditStore::Forwarded::Checkpoints);
+            !noted) {
             return Error{noted.error()};
+        }
     }
     if (auto pending = refreshPending(); !pending)
         return Error{pending.error()};

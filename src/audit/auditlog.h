@@ -41,13 +41,14 @@ public:
     static Result<std::unique_ptr<AuditLog>> open(Options options);
 
     const QString &chainId() const { return m_chainId; }
+    const DatabaseUrl &database() const { return m_options.database; }
     const SigningKey &key() const { return m_key; }
 
     Result<AuditRecord> append(const RecordDraft &draft);
     // Signs the chain's head now, if it has moved since the last checkpoint.
     Result<std::optional<Checkpoint>> endSession();
 
-    // Forwards what waits in the outbox; returns how many records went out.
+    // Forwards what waits in the outbox now; returns how many records went out.
     Result<qint64> sync();
     qint64 pendingCount() const { return m_pending; }
 
@@ -55,6 +56,8 @@ private:
     AuditLog(Options options, SigningKey key);
     Result<bool> connectRemote();
     Result<qint64> refreshPending();
+    Result<qint64> forward();
+    void tryForward();
 
     Options m_options;
     SigningKey m_key;
@@ -64,6 +67,7 @@ private:
     qint64 m_lastCheckpointSeq = 0;
     qint64 m_pending = 0;
     QElapsedTimer m_sinceRemoteFailed;
+    QString m_lastForwardError;
 };
 
 } // namespace rg::audit

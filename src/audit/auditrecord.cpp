@@ -42,6 +42,8 @@ QString kindList()
     return names.join(u", "_s);
 }
 
+constexpr qsizetype kMaxCaseIdLength = 256;
+
 bool isSessionKind(RecordKind kind)
 {
     return kind == RecordKind::SessionStart || kind == RecordKind::SessionEnd;
@@ -132,6 +134,8 @@ Result<RecordDraft> RecordDraft::fromJson(const QJsonObject &json)
     if (!caseId.isUndefined() && !caseId.isString())
         return Error{u"/case_id: expected a string"_s};
     draft.caseId = caseId.toString();
+    if (draft.caseId.size() > kMaxCaseIdLength)
+        return Error{u"/case_id: longer than %1 characters"_s.arg(kMaxCaseIdLength)};
     if (draft.caseId.isEmpty() && !isSessionKind(draft.kind))
         return Error{u"/case_id: required for a %1 record"_s.arg(kindName(draft.kind))};
     const QJsonValue payload = json.value(u"payload"_s);

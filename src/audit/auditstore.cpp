@@ -20,8 +20,6 @@ namespace {
 std::atomic<quint64> g_nextConnection{1};
 
 constexpr int kBusyTimeoutMs = 10000;
-// Should two writers of one chain still collide on a seq, the loser re-reads the head.
-constexpr int kAppendAttempts = 20;
 // Serialises schema upgrades between installations that open a shared server at once.
 constexpr qint64 kMigrationLockId = 7262004;
 
@@ -91,12 +89,6 @@ QString errorOf(const QSqlQuery &query)
     return query.lastError().text().trimmed();
 }
 
-bool isUniqueViolation(const QSqlError &error)
-{
-    // PostgreSQL's SQLSTATE; SQLite's extended code for a primary key clash.
-    return error.nativeErrorCode() == u"23505"_s || error.nativeErrorCode() == u"1555"_s;
-}
-
 // Rolls back unless committed, so every early return leaves the store as it was.
 class Transaction final
 {
@@ -164,7 +156,7 @@ Result<std::unique_ptr<AuditStore>> AuditStore::open(const DatabaseUrl &url)
         QSqlDatabase::removeDatabase(name);
         return Error{db.error()};
     }
-    std::unique_ptr<AuditStore> store(new AuditStore(url, name, db.value()));
+    std::unique_ptr<AuditStore> store(new AuditStore(url, name, std::move(db).value()));
     if (!url.isPostgres()) {
         for (const QString &pragma :
              {u"PRAGMA busy_timeout = %1"_s.arg(kBusyTimeoutMs), u"PRAGMA journal_mode = WAL"_s,
@@ -275,66 +267,54 @@ Result<AuditStore::Head> AuditStore::head(const QString &chainId)
 
 /*!
  * Appends \a draft to \a chainId as one transaction: read the head, seal, insert (with its
- * checkpoint, if any), commit. When
- * another writer took the same seq first (a shared PostgreSQL chain), it reads the new head and
- * seals again.
+ * checkpoint, if any), commit.
  */
 Result<AuditRecord> AuditStore::append(const QString &chainId, const RecordDraft &draft,
                                        const QDateTime &now, const CheckpointFor &checkpointFor)
 {
-    for (int attempt = 0; attempt < kAppendAttempts; ++attempt) {
-        // Declared first so it is freed after the rollback: PostgreSQL refuses to deallocate a
-        // statement inside an aborted transaction.
-        QSqlQuery query(m_db);
-        Transaction transaction(m_db);
-        if (auto begun = transaction.begin(); !begun)
-            return Error{begun.error()};
-        if (m_url.isPostgres()) {
-            // Writers of one chain queue on a lock named after it instead of racing for the
-            // seq; the lock ends with the transaction.
-            query.prepare(u"SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"_s);
-            query.addBindValue(chainId);
-            if (!query.exec())
-                return Error{u"cannot lock chain "_s + chainId + u": "_s + errorOf(query)};
-        }
-        auto current = head(chainId);
-        if (!current)
-            return Error{current.error()};
-        auto record = sealRecord(draft, chainId, current.value().seq + 1, current.value().hash,
-                                 now);
-        if (!record)
-            return Error{record.error()};
-        auto body = record.value().body();
-        query.prepare(u"INSERT INTO audit_records (chain_id, seq, body, hash) VALUES (?, ?, ?, ?)"_s);
+    // Declared first so it is freed after the rollback: PostgreSQL refuses to deallocate a
+    // statement inside an aborted transaction.
+    QSqlQuery query(m_db);
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return Error{begun.error()};
+    if (m_url.isPostgres()) {
+        // Writers of one chain queue on a lock named after it instead of racing for the seq;
+        // the lock ends with the transaction. (On SQLite, BEGIN IMMEDIATE did the same.)
+        query.prepare(u"SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"_s);
         query.addBindValue(chainId);
-        query.addBindValue(record.value().seq);
-        query.addBindValue(QString::fromUtf8(body.value()));
-        query.addBindValue(QString::fromLatin1(record.value().hash));
-        if (!query.exec()) {
-            if (isUniqueViolation(query.lastError()))
-                continue;
-            return Error{u"cannot append to chain "_s + chainId + u": "_s + errorOf(query)};
-        }
-        // In the same transaction: a crash cannot keep the record and lose its checkpoint.
-        if (const auto checkpoint = checkpointFor ? checkpointFor(record.value()) : std::nullopt) {
-            auto checkpointBody = canonicalJson(checkpoint->toJson());
-            if (!checkpointBody)
-                return Error{checkpointBody.error()};
-            if (auto added = insertCheckpoint(chainId, checkpoint->seq, checkpointBody.value());
-                !added) {
-                return Error{added.error()};
-            }
-        }
-        auto committed = transaction.commit();
-        if (!committed) {
-            if (isUniqueViolation(m_db.lastError()))
-                continue;
-            return Error{committed.error()};
-        }
-        return record;
+        if (!query.exec())
+            return Error{u"cannot lock chain "_s + chainId + u": "_s + errorOf(query)};
     }
-    return Error{u"cannot append to chain "_s + chainId + u": %1 writers kept taking the next seq"_s
-                     .arg(kAppendAttempts)};
+    auto current = head(chainId);
+    if (!current)
+        return Error{current.error()};
+    auto record = sealRecord(draft, chainId, current.value().seq + 1, current.value().hash, now);
+    if (!record)
+        return Error{record.error()};
+    auto body = record.value().body();
+    if (!body)
+        return Error{body.error()};
+    query.prepare(u"INSERT INTO audit_records (chain_id, seq, body, hash) VALUES (?, ?, ?, ?)"_s);
+    query.addBindValue(chainId);
+    query.addBindValue(record.value().seq);
+    query.addBindValue(QString::fromUtf8(body.value()));
+    query.addBindValue(QString::fromLatin1(record.value().hash));
+    if (!query.exec())
+        return Error{u"cannot append to chain "_s + chainId + u": "_s + errorOf(query)};
+    // In the same transaction: a crash cannot keep the record and lose its checkpoint.
+    if (const auto checkpoint = checkpointFor ? checkpointFor(record.value()) : std::nullopt) {
+        auto checkpointBody = canonicalJson(checkpoint->toJson());
+        if (!checkpointBody)
+            return Error{checkpointBody.error()};
+        if (auto added = insertCheckpoint(chainId, checkpoint->seq, checkpointBody.value());
+            !added) {
+            return Error{added.error()};
+        }
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return Error{committed.error()};
+    return record;
 }
 
 Result<bool> AuditStore::insert(const QList<StoredRecord> &records,
@@ -388,26 +368,47 @@ Result<bool> AuditStore::insertCheckpoint(const QString &chainId, qint64 seq,
     return true;
 }
 
-Result<qint64> AuditStore::forwardedSeq(const QString &chainId)
+namespace {
+
+QString forwardedKey(const QString &chainId, AuditStore::Forwarded what)
+{
+    return (what == AuditStore::Forwarded::Records ? u"forwarded:"_s
+                                                    : u"forwarded-checkpoints:"_s)
+           + chainId;
+}
+
+} // namespace
+
+Result<qint64> AuditStore::forwardedSeq(const QString &chainId, Forwarded what)
 {
     QSqlQuery query(m_db);
     query.prepare(u"SELECT value FROM audit_meta WHERE key = ?"_s);
-    query.addBindValue(u"forwarded:"_s + chainId);
+    query.addBindValue(forwardedKey(chainId, what));
     if (!query.exec())
         return Error{u"cannot read the outbox position: "_s + errorOf(query)};
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
-Result<bool> AuditStore::setForwardedSeq(const QString &chainId, qint64 seq)
+Result<bool> AuditStore::setForwardedSeq(const QString &chainId, qint64 seq, Forwarded what)
 {
     QSqlQuery query(m_db);
     query.prepare(u"INSERT INTO audit_meta (key, value) VALUES (?, ?)"
                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
-    query.addBindValue(u"forwarded:"_s + chainId);
+    query.addBindValue(forwardedKey(chainId, what));
     query.addBindValue(QString::number(seq));
     if (!query.exec())
         return Error{u"cannot record the outbox position: "_s + errorOf(query)};
     return true;
+}
+
+Result<qint64> AuditStore::lastCheckpointSeq(const QString &chainId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT max(seq) FROM audit_checkpoints WHERE chain_id = ?"_s);
+    query.addBindValue(chainId);
+    if (!query.exec() || !query.next())
+        return Error{u"cannot read the checkpoints: "_s + errorOf(query)};
+    return query.value(0).toLongLong();
 }
 
 Result<QList<StoredRecord>> AuditStore::records(const QString &chainId, qint64 afterSeq, int limit)

@@ -79,9 +79,14 @@ public:
     Result<bool> insert(const QList<StoredRecord> &records, const QList<StoredCheckpoint> &checkpoints);
     // A checkpoint already stored for the same chain and seq is kept.
     Result<bool> addCheckpoint(const Checkpoint &checkpoint);
-    // How far the outbox has forwarded a chain (kept beside the records, not in the chain).
-    Result<qint64> forwardedSeq(const QString &chainId);
-    Result<bool> setForwardedSeq(const QString &chainId, qint64 seq);
+    // How far the outbox has forwarded a chain's records or checkpoints (kept beside the
+    // records, not in the chain).
+    enum class Forwarded { Records, Checkpoints };
+    Result<qint64> forwardedSeq(const QString &chainId, Forwarded what = Forwarded::Records);
+    Result<bool> setForwardedSeq(const QString &chainId, qint64 seq,
+                                 Forwarded what = Forwarded::Records);
+    // The seq of the chain's newest checkpoint, 0 when it has none.
+    Result<qint64> lastCheckpointSeq(const QString &chainId);
 
     Result<QList<StoredRecord>> records(const QString &chainId, qint64 afterSeq, int limit);
     // Streams records ordered by chain and seq; \a visit returns false to stop early.

@@ -60,7 +60,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
 QString DatabaseUrl::display() const
 {
     if (driver == Driver::Sqlite)
-        return u"sqlite://"_s + (QDir::isAbsolutePath(path) ? path : u"/"_s + path);
+        return QDir::isAbsolutePath(path) ? u"sqlite://"_s + path : u"sqlite:"_s + path;
     QUrl url;
     url.setScheme(u"postgresql"_s);
     url.setUserName(user);

@@ -11,6 +11,7 @@
 #include <QStringView>
 
 #include <algorithm>
+#include <cmath>
 
 namespace rg::audit {
 
@@ -544,9 +545,18 @@ QJsonValue redactJson(const QJsonValue &value)
             it.value() = redactJson(it.value());
         return object;
     }
+    case QJsonValue::Double: {
+        // A card or phone number sent as a JSON number is still one; shorter numbers (amounts,
+        // risk, seqs) cannot be.
+        const double number = value.toDouble();
+        if (std::abs(number) < 1e9 || number != std::floor(number) || std::abs(number) > 9e18)
+            break;
+        const QString digits = QString::number(qint64(number));
+        const QString redacted = redactText(digits);
+        return redacted == digits ? value : QJsonValue(redacted);
+    }
     case QJsonValue::Null:
     case QJsonValue::Bool:
-    case QJsonValue::Double:
     case QJsonValue::Undefined:
         break;
     }

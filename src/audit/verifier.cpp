@@ -38,9 +38,10 @@ using Expectations = QHash<QString, QMap<qint64, Expectation>>;
 class ChainVerifier final
 {
 public:
-    ChainVerifier(VerifyReport &report, Expectations expectations)
+    ChainVerifier(VerifyReport &report, Expectations expectations, QSet<QString> trustedChains)
         : m_report(report)
         , m_expectations(std::move(expectations))
+        , m_trustedChains(std::move(trustedChains))
     {}
 
     // Takes up a chain where another verifier left it, at \a record, without checking it.
@@ -104,6 +105,10 @@ private:
         m_lastSeq = 0;
         m_prevHash = genesisHash();
         m_chainExpectations = m_expectations.value(m_chain);
+        // With trusted keys, a chain must belong to one of them: an insider cannot slip in a
+        // chain of their own, signed or not.
+        if (!m_trustedChains.isEmpty() && !m_trustedChains.contains(m_chain))
+            problem(record.seq, u"chain is not named after any trusted key"_s);
         // The chain's name is in every hashed body; a renamed chain is caught on its first row.
         const QJsonObject first = QJsonDocument::fromJson(record.body).object();
         if (first.value(u"chain_id"_s).toString() != m_chain) {
@@ -152,6 +157,7 @@ private:
 
     VerifyReport &m_report;
     Expectations m_expectations;
+    QSet<QString> m_trustedChains;
     QMap<qint64, Expectation> m_chainExpectations;
     QSet<QString> m_seen;
     QString m_chain;
@@ -243,6 +249,9 @@ Result<VerifyReport> verifyStore(AuditStore &store, const VerifyOptions &options
     }
 
     const Expectations goneCheck = expectations;
+    QSet<QString> trustedChains;
+    for (const QByteArray &key : options.trustedKeys)
+        trustedChains.insert(chainIdFor(key));
     auto total = store.recordCount();
     if (!total)
         return Error{total.error()};
@@ -251,8 +260,11 @@ Result<VerifyReport> verifyStore(AuditStore &store, const VerifyOptions &options
     std::atomic<qint64> done{0};
     std::optional<AuditStore::RowKey> split;
     std::optional<AuditStore::RowKey> resumeRow;
+    // The second half opens its own connection, which for an in-memory database would be
+    // another, empty one.
+    const bool inMemory = !store.url().isPostgres() && store.url().path == u":memory:"_s;
     if (total.value() >= std::max<qint64>(options.parallelFrom, 2)
-        && QThread::idealThreadCount() > 1) {
+        && QThread::idealThreadCount() > 1 && !inMemory) {
         auto middle = store.rowAt(total.value() / 2);
         auto before = store.rowAt(total.value() / 2 - 1);
         if (!middle || !before)
@@ -267,7 +279,7 @@ Result<VerifyReport> verifyStore(AuditStore &store, const VerifyOptions &options
         }
     }
     VerifyReport secondReport;
-    ChainVerifier second(secondReport, expectations);
+    ChainVerifier second(secondReport, expectations, trustedChains);
     std::future<Result<bool>> secondDone;
     if (split && resumeRow) {
         AuditStore::ScanRange range;
@@ -281,7 +293,7 @@ Result<VerifyReport> verifyStore(AuditStore &store, const VerifyOptions &options
             return verified;
         });
     }
-    ChainVerifier first(report, std::move(expectations));
+    ChainVerifier first(report, std::move(expectations), trustedChains);
     AuditStore::ScanRange range;
     range.untilRow = split;
     qint64 lastReported = 0;

@@ -269,7 +269,7 @@ void TestAuditPostgres::outboxForwardsExactlyOnceAcrossOutage()
     QVERIFY2(log, qPrintable(errorOf(log)));
     const QString chain = log.value()->chainId();
 
-    for (int n = 1; n <= 300; ++n) {
+    for (int n = 1; n <= 310; ++n) {
         if (n == 101)
             QVERIFY2(pgtest({u"pause"_s, dataDir}), "cannot stop the server");
         if (n == 251)
@@ -282,8 +282,12 @@ void TestAuditPostgres::outboxForwardsExactlyOnceAcrossOutage()
         if (n == 250)
             QCOMPARE(log.value()->pendingCount(), 150);
     }
-    // The first append after the restart forwarded the backlog.
+    // The first append after the restart forwarded the backlog; the session's closing
+    // checkpoint follows it.
     QCOMPARE(log.value()->pendingCount(), 0);
+    const auto closing = log.value()->endSession();
+    QVERIFY(closing && closing.value().has_value());
+    QCOMPARE(closing.value()->seq, 310);
     const auto again = log.value()->sync();
     QVERIFY2(again, qPrintable(errorOf(again)));
     QCOMPARE(again.value(), 0);
@@ -306,13 +310,13 @@ void TestAuditPostgres::outboxForwardsExactlyOnceAcrossOutage()
     QVERIFY(server.value()->scan({chain, 0, {}, {}, {}, {}}, [&](const StoredRecord &record) {
         return record.seq == expected++;
     }));
-    QCOMPARE(expected, 301);
+    QCOMPARE(expected, 311);
     const auto checkpoints = server.value()->checkpoints(chain, 0, 1000);
     QVERIFY(checkpoints);
-    QCOMPARE(checkpoints.value().size(), 6);
+    QCOMPARE(checkpoints.value().size(), 7);
     const auto report = verifyStore(*server.value(), {});
     QVERIFY(report && report.value().ok());
-    QCOMPARE(report.value().records, 300);
+    QCOMPARE(report.value().records, 310);
 }
 
 QTEST_GUILESS_MAIN(TestAuditPostgres)

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace rg;
 using namespace rg::audit;
@@ -104,7 +106,7 @@ void TestAuditLog::databaseUrl_data()
 
     QTest::newRow("sqlite absolute") << u"sqlite:///var/lib/rg/audit.db"_s
                                      << u"sqlite:///var/lib/rg/audit.db"_s;
-    QTest::newRow("sqlite relative") << u"sqlite:audit.db"_s << u"sqlite:///audit.db"_s;
+    QTest::newRow("sqlite relative") << u"sqlite:audit.db"_s << u"sqlite:audit.db"_s;
     QTest::newRow("postgres hides password")
         << u"postgresql://agent:s3cret@db.example:6543/audit"_s
         << u"postgresql://agent@db.example:6543/audit"_s;
@@ -238,13 +240,21 @@ void TestAuditLog::checkpointsEveryNAndAtSessionEnd()
     QVERIFY(report && report.value().ok());
     QCOMPARE(report.value().checkpoints, 3);
 
-    // A key the supervisor does not trust fails every checkpoint.
+    // A key the supervisor does not trust fails every checkpoint, and the chain itself.
     VerifyOptions strict;
     strict.trustedKeys = {QByteArray(32, 'k')};
     const auto untrusted = verifyStore(*store.value(), strict);
     QVERIFY(untrusted);
-    QCOMPARE(untrusted.value().problems.size(), 3);
-    QVERIFY(untrusted.value().problems.first().what.contains(u"not among the trusted keys"_s));
+    QCOMPARE(untrusted.value().problems.size(), 4);
+    int notTrusted = 0;
+    for (const VerifyProblem &problem : untrusted.value().problems)
+        notTrusted += problem.what.contains(u"not among the trusted keys"_s);
+    QCOMPARE(notTrusted, 3);
+    QVERIFY(std::any_of(untrusted.value().problems.cbegin(), untrusted.value().problems.cend(),
+                        [](const VerifyProblem &problem) {
+                            return problem.seq == 1
+                                   && problem.what == u"chain is not named after any trusted key"_s;
+                        }));
 }
 
 void TestAuditLog::evidenceIsRedactedBeforeHashing()

@@ -387,7 +387,7 @@ void TestRedaction::jsonNested()
     const QJsonObject expected{
         {u"case"_s, u"case-1003"_s},
         {u"amount"_s, 1299.0},
-        {u"cardNumber"_s, 4111111111111111.0},
+        {u"cardNumber"_s, u"[card ••••1111]"_s},
         {u"refunded"_s, false},
         {u"note"_s, QJsonValue::Null},
         {u"jane@example.com"_s, u"keys stay as they are"_s},
@@ -429,8 +429,13 @@ void TestRedaction::jsonScalars_data()
     QTest::newRow("string") << QJsonValue(u"mail jane@example.com"_s)
                             << QJsonValue(u"mail [email]"_s);
     QTest::newRow("plain string") << QJsonValue(u"case-1003"_s) << QJsonValue(u"case-1003"_s);
-    QTest::newRow("card-sized number")
-        << QJsonValue(4111111111111111.0) << QJsonValue(4111111111111111.0);
+    // A card number sent as a JSON number is still a card number.
+    QTest::newRow("card as a number")
+        << QJsonValue(4111111111111111.0) << QJsonValue(u"[card ••••1111]"_s);
+    QTest::newRow("Luhn-failing long number")
+        << QJsonValue(4111111111111112.0) << QJsonValue(4111111111111112.0);
+    QTest::newRow("order id as a number") << QJsonValue(1146639921.0) << QJsonValue(1146639921.0);
+    QTest::newRow("fraction") << QJsonValue(0.82) << QJsonValue(0.82);
     QTest::newRow("integer") << QJsonValue(415) << QJsonValue(415);
     QTest::newRow("true") << QJsonValue(true) << QJsonValue(true);
     QTest::newRow("false") << QJsonValue(false) << QJsonValue(false);

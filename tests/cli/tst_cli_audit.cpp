@@ -194,6 +194,13 @@ void TestCliAudit::pubkeyPinsTheSigner()
     Run run = runCli({u"audit"_s, u"verify"_s, u"--db"_s, m_db, u"--pubkey"_s, ownFile});
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
 
+    // A key file without keys would silently trust whatever the log says: refused.
+    const QString emptyFile = m_dir->filePath(u"empty.pub"_s);
+    QVERIFY(writeFile(emptyFile, "# no keys yet\n"));
+    run = runCli({u"audit"_s, u"verify"_s, u"--db"_s, m_db, u"--pubkey"_s, emptyFile});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("holds no public key"), qPrintable(describe(run)));
+
     const Run other = runCli({u"audit"_s, u"pubkey"_s, u"--key"_s, m_dir->filePath(u"other.key"_s)});
     const QString otherFile = m_dir->filePath(u"other.pub"_s);
     QVERIFY(writeFile(otherFile, other.out));
@@ -215,15 +222,22 @@ void TestCliAudit::exportsCsvAndJsonLines()
     // A reason that a spreadsheet would run as a formula is defused.
     QVERIFY2(rows[1].contains(",\"'=HYPERLINK("), rows[1].constData());
     QVERIFY2(rows[2].contains(R"("a, ""quoted"" reason")"), rows[2].constData());
+    // So is a list whose first item would be a formula.
+    QVERIFY(append(R"json({"kind":"override","actor":{"id":"a","role":"agent"},"case_id":"C-3","payload":{"policies":["@SUM(1+1)","x"]}})json"
+                   "\n")
+                .exitCode
+            == 0);
+    const Run listed = runCli({u"audit"_s, u"export"_s, u"--db"_s, m_db, u"--format"_s, u"csv"_s});
+    QVERIFY2(listed.out.contains(",'@SUM(1+1);x,"), listed.out.constData());
 
-    // --to with a date before today leaves nothing; --from today keeps both.
+    // --to with a date before today leaves nothing; --from today keeps all three.
     const Run none = runCli({u"audit"_s, u"export"_s, u"--db"_s, m_db, u"--format"_s, u"jsonl"_s,
                              u"--to"_s, u"2020-01-01"_s});
     QVERIFY(none.exitCode == 0 && none.out.isEmpty());
     const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
     const Run both = runCli({u"audit"_s, u"export"_s, u"--db"_s, m_db, u"--format"_s, u"jsonl"_s,
                              u"--from"_s, today, u"--to"_s, today});
-    QCOMPARE(both.out.count('\n'), 2);
+    QCOMPARE(both.out.count('\n'), 3);
 }
 
 void TestCliAudit::usageErrors_data()
@@ -261,6 +275,15 @@ void TestCliAudit::unreachableDatabaseIsNamed()
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("postgresql://sup@127.0.0.1:1/audit: cannot open"), qPrintable(describe(run)));
     QVERIFY(!run.err.contains("hunter2"));
+    // Records wait in the outbox; the message names the server without its password.
+    const Run offline = runCli({u"audit"_s, u"append"_s, u"--db"_s,
+                                u"postgresql://agent:hunter2@127.0.0.1:1/audit"_s, u"--outbox"_s,
+                                m_db},
+                               overrideLine(1));
+    QVERIFY2(offline.exitCode == 0, qPrintable(describe(offline)));
+    QVERIFY2(offline.err.contains("1 records wait in the outbox for postgresql://agent@127.0.0.1:1/audit"),
+             qPrintable(describe(offline)));
+    QVERIFY(!offline.err.contains("hunter2"));
     const Run bad = runCli({u"audit"_s, u"verify"_s, u"--db"_s, u"mysql://x/y"_s});
     QCOMPARE(bad.exitCode, 1);
     QVERIFY2(bad.err.contains("expected a sqlite:/// or postgresql:// URL"), qPrintable(describe(bad)));
