@@ -8,8 +8,8 @@
 -- 3. Give each person a login in one of the two groups, e.g.
 --      CREATE ROLE agent_alice LOGIN PASSWORD '...' IN ROLE refundguard_agent;
 --      CREATE ROLE sup_bob LOGIN PASSWORD '...' IN ROLE refundguard_supervisor;
--- Agents may only add records to the log: no SELECT, UPDATE, DELETE or TRUNCATE. They learn
--- where their own chain ends through audit_chain_head(). Supervisors read everything and may
+-- Agents may only add records to the log, to their own chain: no SELECT, UPDATE, DELETE or
+-- TRUNCATE. They learn where their chain ends through audit_chain_head(). Supervisors read everything and may
 -- add dispositions (and their own session records and checkpoints), never change anything.
 -- The tables' triggers refuse UPDATE, DELETE and TRUNCATE even to the owner. Safe to run again.
 
@@ -24,24 +24,38 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON audit_records, audit_checkpoints, audit_meta FROM PUBLIC;
-REVOKE ALL ON FUNCTION audit_chain_head(text) FROM PUBLIC;
+REVOKE ALL ON audit_records, audit_checkpoints, audit_meta, audit_chain_owners FROM PUBLIC;
+REVOKE ALL ON FUNCTION audit_chain_head(text), audit_owns_chain(text), audit_claim_chain(text)
+  FROM PUBLIC;
 
 GRANT SELECT ON audit_meta TO refundguard_agent, refundguard_supervisor;
-GRANT EXECUTE ON FUNCTION audit_chain_head(text) TO refundguard_agent, refundguard_supervisor;
+GRANT EXECUTE ON FUNCTION audit_chain_head(text), audit_owns_chain(text), audit_claim_chain(text)
+  TO refundguard_agent, refundguard_supervisor;
+GRANT SELECT ON audit_chain_owners TO refundguard_supervisor;
 
 GRANT INSERT ON audit_records, audit_checkpoints TO refundguard_agent;
 
 GRANT SELECT, INSERT ON audit_records, audit_checkpoints TO refundguard_supervisor;
 
--- Which kinds each group may add. The owner is not subject to these policies.
+-- Which kinds each group may add, and only to chains it owns: a chain belongs to the login
+-- that wrote its first record (audit_claim_chain). The owner is not subject to these policies.
 ALTER TABLE audit_records ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS agent_adds_own_work ON audit_records;
 CREATE POLICY agent_adds_own_work ON audit_records FOR INSERT TO refundguard_agent
-  WITH CHECK (kind IN ('override', 'escalation', 'verdict', 'session_start', 'session_end'));
+  WITH CHECK (kind IN ('override', 'escalation', 'verdict', 'session_start', 'session_end')
+              AND audit_owns_chain(chain_id));
 DROP POLICY IF EXISTS supervisor_reads ON audit_records;
 CREATE POLICY supervisor_reads ON audit_records FOR SELECT TO refundguard_supervisor
   USING (true);
 DROP POLICY IF EXISTS supervisor_adds_dispositions ON audit_records;
 CREATE POLICY supervisor_adds_dispositions ON audit_records FOR INSERT TO refundguard_supervisor
-  WITH CHECK (kind IN ('disposition', 'session_start', 'session_end'));
+  WITH CHECK (kind IN ('disposition', 'session_start', 'session_end')
+              AND audit_owns_chain(chain_id));
+
+ALTER TABLE audit_checkpoints ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS signs_own_chain ON audit_checkpoints;
+CREATE POLICY signs_own_chain ON audit_checkpoints FOR INSERT
+  TO refundguard_agent, refundguard_supervisor WITH CHECK (audit_owns_chain(chain_id));
+DROP POLICY IF EXISTS supervisor_reads_checkpoints ON audit_checkpoints;
+CREATE POLICY supervisor_reads_checkpoints ON audit_checkpoints FOR SELECT
+  TO refundguard_supervisor USING (true);

@@ -48,6 +48,8 @@ const QList<QStringList> kSqliteMigrations = {
         " GENERATED ALWAYS AS (json_extract(body, '$.time')) VIRTUAL"_s,
         u"CREATE INDEX audit_records_recorded_at ON audit_records (recorded_at)"_s,
     },
+    // Chain owners: only a shared server has more than one writer to tell apart.
+    {},
 };
 
 const QList<QStringList> kPostgresMigrations = {
@@ -81,6 +83,23 @@ const QList<QStringList> kPostgresMigrations = {
         u"ALTER TABLE audit_records ADD COLUMN recorded_at text"
         " GENERATED ALWAYS AS ((body::jsonb) ->> 'time') STORED"_s,
         u"CREATE INDEX audit_records_recorded_at ON audit_records (recorded_at)"_s,
+    },
+    // Each chain belongs to the database user who wrote its first record, so an insider cannot
+    // append to (or checkpoint) a colleague's chain; roles.sql's policies ask these functions.
+    {
+        u"CREATE TABLE audit_chain_owners (chain_id text PRIMARY KEY, owner name NOT NULL)"_s,
+        u"CREATE FUNCTION audit_owns_chain(p_chain text) RETURNS boolean LANGUAGE sql STABLE"
+        " SECURITY DEFINER SET search_path FROM CURRENT AS"
+        " $$SELECT EXISTS (SELECT 1 FROM audit_chain_owners"
+        " WHERE chain_id = p_chain AND owner = session_user)$$"_s,
+        u"CREATE FUNCTION audit_claim_chain(p_chain text) RETURNS boolean LANGUAGE sql"
+        " SECURITY DEFINER SET search_path FROM CURRENT AS"
+        " $$INSERT INTO audit_chain_owners (chain_id, owner) VALUES (p_chain, session_user)"
+        " ON CONFLICT (chain_id) DO NOTHING;"
+        " SELECT EXISTS (SELECT 1 FROM audit_chain_owners"
+        " WHERE chain_id = p_chain AND owner = session_user)$$"_s,
+        u"REVOKE ALL ON FUNCTION audit_owns_chain(text) FROM PUBLIC"_s,
+        u"REVOKE ALL ON FUNCTION audit_claim_chain(text) FROM PUBLIC"_s,
     },
 };
 
@@ -286,6 +305,8 @@ Result<AuditRecord> AuditStore::append(const QString &chainId, const RecordDraft
         if (!query.exec())
             return Error{u"cannot lock chain "_s + chainId + u": "_s + errorOf(query)};
     }
+    if (auto claimed = claimChain(chainId); !claimed)
+        return Error{claimed.error()};
     auto current = head(chainId);
     if (!current)
         return Error{current.error()};
@@ -324,6 +345,10 @@ Result<bool> AuditStore::insert(const QList<StoredRecord> &records,
     Transaction transaction(m_db);
     if (auto begun = transaction.begin(); !begun)
         return begun;
+    for (const StoredRecord &record : records) {
+        if (auto claimed = claimChain(record.chainId); !claimed)
+            return claimed;
+    }
     query.prepare(u"INSERT INTO audit_records (chain_id, seq, body, hash) VALUES (?, ?, ?, ?)"_s);
     for (const StoredRecord &record : records) {
         query.addBindValue(record.chainId);
@@ -398,6 +423,27 @@ Result<bool> AuditStore::setForwardedSeq(const QString &chainId, qint64 seq, For
     query.addBindValue(QString::number(seq));
     if (!query.exec())
         return Error{u"cannot record the outbox position: "_s + errorOf(query)};
+    return true;
+}
+
+/*!
+ * On PostgreSQL, makes \a chainId this database user's (if no one has it yet) and refuses a
+ * chain that belongs to someone else. Asked once per chain and connection.
+ */
+Result<bool> AuditStore::claimChain(const QString &chainId)
+{
+    if (!m_url.isPostgres() || m_claimedChains.contains(chainId))
+        return true;
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT audit_claim_chain(?)"_s);
+    query.addBindValue(chainId);
+    if (!query.exec() || !query.next())
+        return Error{u"cannot claim chain "_s + chainId + u": "_s + errorOf(query)};
+    if (!query.value(0).toBool()) {
+        return Error{u"chain "_s + chainId + u" belongs to another database user; each "
+                     "installation writes only its own chain"_s};
+    }
+    m_claimedChains.insert(chainId);
     return true;
 }
 

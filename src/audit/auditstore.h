@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -32,7 +33,7 @@ struct StoredCheckpoint
 class AuditStore final
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     struct Head
     {
@@ -105,10 +106,12 @@ private:
     Result<bool> migrate();
     Result<bool> exec(const QString &sql);
     Result<bool> insertCheckpoint(const QString &chainId, qint64 seq, const QByteArray &body);
+    Result<bool> claimChain(const QString &chainId);
 
     DatabaseUrl m_url;
     QString m_connectionName;
     QSqlDatabase m_db;
+    QSet<QString> m_claimedChains;
 };
 
 } // namespace rg::audit

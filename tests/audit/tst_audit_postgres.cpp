@@ -166,6 +166,35 @@ void TestAuditPostgres::rolesAllowOnlyAppending()
         const QString error = sqlError(m_supervisor, sql);
         QVERIFY2(error.contains(u"permission denied"_s), qPrintable(sql + u" -> "_s + error));
     }
+    // Another agent may not write into this agent's chain, directly or by checkpoint.
+    {
+        auto admin = AuditStore::open(DatabaseUrl::parse(m_admin).value());
+        QVERIFY(admin);
+        QSqlQuery query(admin.value()->database());
+        QVERIFY2(query.exec(u"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                            "'rg_test_agent2') THEN CREATE ROLE rg_test_agent2 LOGIN IN ROLE "
+                            "refundguard_agent; END IF; END$$"_s),
+                 qPrintable(query.lastError().text()));
+        QVERIFY(query.exec(u"ALTER ROLE rg_test_agent2 PASSWORD 'other-pw'"_s));
+    }
+    const QString intruderUrl = urlAs(m_admin, u"rg_test_agent2"_s, u"other-pw"_s);
+    AuditLog::Options intruder = options;
+    intruder.database = DatabaseUrl::parse(intruderUrl).value();
+    {
+        auto log = AuditLog::open(intruder); // the same key file: the victim's chain
+        QVERIFY2(log, qPrintable(errorOf(log)));
+        const auto forged = log.value()->append(draft(RecordKind::Override, 99));
+        QVERIFY(!forged);
+        QVERIFY2(forged.error().contains(u"belongs to another database user"_s),
+                 qPrintable(forged.error()));
+        const auto chain = log.value()->chainId();
+        const QString error = sqlError(
+            intruderUrl,
+            u"INSERT INTO audit_checkpoints (chain_id, seq, body) VALUES ('%1', 1000, '{}')"_s.arg(
+                chain));
+        QVERIFY2(error.contains(u"row-level security"_s), qPrintable(error));
+    }
+
     // Even the owner, who may do anything else, meets the append-only triggers.
     QVERIFY(sqlError(m_admin, u"DELETE FROM audit_records"_s).contains(u"append-only"_s));
 
