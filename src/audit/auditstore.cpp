@@ -183,6 +183,15 @@ Result<std::unique_ptr<AuditStore>> AuditStore::open(const DatabaseUrl &url)
             if (auto done = store->exec(pragma); !done)
                 return Error{url.display() + u": "_s + done.error()};
         }
+        // SQLite answers with the mode it could set; a file system without shared memory
+        // (some network mounts) stays in rollback mode, where readers block the writer.
+        QSqlQuery mode(store->m_db);
+        if (url.path != u":memory:"_s
+            && (!mode.exec(u"PRAGMA journal_mode"_s) || !mode.next()
+                || mode.value(0).toString() != u"wal"_s)) {
+            return Error{url.display() + u": cannot use write-ahead logging here (journal mode "_s
+                         + mode.value(0).toString() + u"); keep the audit log on a local disk"_s};
+        }
     }
     if (auto migrated = store->migrate(); !migrated)
         return Error{url.display() + u": "_s + migrated.error()};
