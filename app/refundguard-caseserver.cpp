@@ -10,10 +10,11 @@
 
 #include "context/casestore.h"
 #include "context/embeddedcaseprovider.h"
+#include "feed/headlimitedtcpserver.h"
+#include "feed/httpsupport.h"
 #include "log/log.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -24,7 +25,6 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
@@ -58,9 +58,6 @@ constexpr int kMaxTrickleMs = 60'000;
 constexpr qsizetype kTrickleBytes = 8;   // per --trickle-ms tick
 constexpr qsizetype kMaxIdLength = 256;  // characters of a decoded case id
 constexpr qsizetype kMaxEchoLength = 64; // of client input quoted back in a reply or a log line
-// Request line and headers of one request, leading blank lines included. Well above what a
-// browser or CRM client sends, far below what would make a flood of connections costly.
-constexpr qsizetype kMaxHeadBytes = 16 * 1024;
 
 const char kUsage[] = R"(usage: refundguard-caseserver [options]
 
@@ -247,27 +244,6 @@ std::optional<int> parseArguments(const QStringList &args, Options &options)
     return std::nullopt;
 }
 
-// Compares digests, not the strings: the time taken says nothing about how much of a guessed
-// token was right, nor about its length.
-bool sameSecret(const QByteArray &given, const QByteArray &expected)
-{
-    const QByteArray a = QCryptographicHash::hash(given, QCryptographicHash::Sha256);
-    const QByteArray b = QCryptographicHash::hash(expected, QCryptographicHash::Sha256);
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        difference |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return difference == 0;
-}
-
-QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name)
-{
-    for (const auto &[key, value] : request.headers()) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
 // If-None-Match holds a list of entity tags (weak or strong) or "*" (RFC 9110 13.1.2).
 bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
 {
@@ -307,110 +283,6 @@ Reply errorReply(StatusCode status, const QString &message)
 {
     return jsonReply(status, {{u"error"_s, message}});
 }
-
-// Use me to follow the head (request line and headers) of the request a connection is sending,
-// byte for byte as QHttpServer 6.4 delimits it, to learn whether it outgrows kMaxHeadBytes.
-class HeadScanner final
-{
-public:
-    enum class Verdict { NeedMore, Complete, TooLarge };
-
-    void restart() { *this = HeadScanner(); }
-    bool inHead() const { return m_inHead; }
-    // How many more bytes the head may have.
-    qsizetype budget() const { return kMaxHeadBytes - m_size; }
-
-    // Takes the next \a bytes of the stream. Complete once the head has ended within them, after
-    // which the rest of the request (a body, or the next request) is no business of the scanner.
-    Verdict scan(QByteArrayView bytes)
-    {
-        for (const char c : bytes) {
-            ++m_size;
-            if (m_size > kMaxHeadBytes)
-                return Verdict::TooLarge;
-            // QHttpServer skips whitespace before the request line, so "\n\n" there ends
-            // nothing; counted it is all the same, as it stays in the socket's buffer.
-            if (!m_started) {
-                m_started = !(c == '\v' || c == '\n' || c == '\r' || c == ' ' || c == '\t');
-                continue;
-            }
-            // The first "\n" ends the request line; a line ending right after any "\n" ends the
-            // headers. QHttpServer takes LF alone as a line ending too.
-            if (c == '\n' && (m_last == '\n' || (m_last == '\r' && m_beforeLast == '\n'))) {
-                m_inHead = false;
-                return Verdict::Complete;
-            }
-            m_beforeLast = m_last;
-            m_last = c;
-        }
-        return Verdict::NeedMore;
-    }
-
-private:
-    qsizetype m_size = 0;
-    bool m_started = false;
-    bool m_inHead = true;
-    char m_last = 0;
-    char m_beforeLast = 0;
-};
-
-// Use me instead of a plain QTcpServer for QHttpServer: it closes a connection whose request
-// head outgrows kMaxHeadBytes. QHttpServer 6.4 has no such limit; it keeps every byte of a
-// request in the socket's read transaction (and again in its parser) until the request is
-// complete, so one client sending an endless request line or endless headers could make the
-// server take as much memory as it likes.
-class HeadLimitedTcpServer final : public QTcpServer
-{
-public:
-    HeadLimitedTcpServer() = default;
-    Q_DISABLE_COPY_MOVE(HeadLimitedTcpServer)
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        // Connected before addPendingConnection() hands the socket to QHttpServer, which then
-        // connects its own reader: this check runs first on every readyRead.
-        auto scanner = std::make_shared<HeadScanner>();
-        connect(socket, &QTcpSocket::readyRead, socket,
-                [socket, scanner] { checkHead(*socket, *scanner); });
-        addPendingConnection(socket);
-    }
-
-private:
-    static void checkHead(QTcpSocket &socket, HeadScanner &scanner)
-    {
-        // QHttpServer reads each request inside a read transaction that it commits when the
-        // request is complete. Without one, the bytes available begin a new request (keep-alive
-        // or pipelining); within one, it has read all that came before, so what is available
-        // is new.
-        if (!socket.isTransactionStarted())
-            scanner.restart();
-        if (!scanner.inHead())
-            return;
-        // At most one byte past the budget: that is enough to tell, and bounds the copy.
-        const QByteArray next
-            = socket.peek(std::min<qint64>(socket.bytesAvailable(), scanner.budget() + 1));
-        if (scanner.scan(next) != HeadScanner::Verdict::TooLarge)
-            return;
-        rg::log::get("caseserver")
-            ->warn("closing the connection from {}: request head over {} bytes",
-                   socket.peerAddress().toString().toStdString(), kMaxHeadBytes);
-        // Best effort: the client may see the reset before the answer.
-        socket.write("HTTP/1.1 431 Request Header Fields Too Large\r\n"
-                     "Connection: close\r\nContent-Length: 0\r\n\r\n");
-        socket.flush();
-        // QHttpServer's reader comes next in this emission and would read the closed socket
-        // (a warning per connection); once disconnected, it is skipped. abort() rather than
-        // delete: QHttpServer deletes the socket itself (deleteLater) on disconnected().
-        QObject::disconnect(&socket, &QTcpSocket::readyRead, nullptr, nullptr);
-        socket.abort();
-    }
-};
 
 // Use me to answer case requests from a CaseStore, with the fault injection the options ask for.
 class CaseService final
@@ -453,7 +325,7 @@ public:
     // Listens and answers the URL served, e.g. "http://127.0.0.1:8080".
     rg::Result<QUrl> listen()
     {
-        auto tcp = std::make_unique<HeadLimitedTcpServer>();
+        auto tcp = std::make_unique<rg::feed::HeadLimitedTcpServer>("caseserver");
         if (!tcp->listen(m_options.bind, m_options.port)) {
             return rg::Error{u"cannot listen on %1 port %2: %3"_s.arg(m_options.bind.toString())
                                  .arg(m_options.port)
@@ -525,14 +397,12 @@ private:
     {
         if (m_options.token.isEmpty())
             return std::nullopt;
-        const QByteArray authorization = headerValue(request, "Authorization");
-        const bool bearer = authorization.size() > 7
-                            && authorization.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0;
-        if (bearer && sameSecret(authorization.mid(7).trimmed(), m_options.token.toUtf8()))
+        const auto bearer = rg::feed::checkBearer(request, m_options.token.toUtf8());
+        if (bearer == rg::feed::BearerCheck::Valid)
             return std::nullopt;
-        Reply reply
-            = errorReply(StatusCode::Unauthorized, bearer ? u"the bearer token is not valid"_s
-                                                          : u"a bearer token is required"_s);
+        Reply reply = errorReply(StatusCode::Unauthorized, bearer == rg::feed::BearerCheck::Wrong
+                                                               ? u"the bearer token is not valid"_s
+                                                               : u"a bearer token is required"_s);
         reply.headers.append(std::pair<QByteArray, QByteArray>(
             "WWW-Authenticate", "Bearer realm=\"refundguard-caseserver\""));
         return reply;
@@ -554,7 +424,7 @@ private:
         if (!entry.value())
             return errorReply(StatusCode::NotFound, u"no case \"%1\""_s.arg(shortened(id)));
         const QByteArray etag = '"' + entry.value()->etag.toLatin1() + '"';
-        if (etagMatches(headerValue(request, "If-None-Match"), etag))
+        if (etagMatches(rg::feed::headerValue(request, "If-None-Match"), etag))
             return {StatusCode::NotModified, {}, {{"ETag", etag}}};
         QByteArray body = QJsonDocument(entry.value()->document).toJson(QJsonDocument::Compact);
         if (m_options.malformed)

@@ -3,24 +3,15 @@
 #include "audit/signingkey.h"
 
 #include "model/jsontext.h"
+#include "model/secretfile.h"
 
 #include <QCryptographicHash>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QScopeGuard>
-#include <QStandardPaths>
 
 #include <sodium.h>
 
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <utility>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace rg::audit {
 
@@ -61,83 +52,24 @@ const unsigned char *bytes(const QByteArray &data)
     return reinterpret_cast<const unsigned char *>(data.constData());
 }
 
-QString modeText(mode_t mode)
+// What errors call the file.
+QString keyName()
 {
-    return QString::number(mode & 07777, 8).rightJustified(4, u'0');
+    return u"audit signing key"_s;
 }
-
-// Owns a POSIX file descriptor; QFile cannot create a file with O_EXCL and mode 0600 at once.
-class FileDescriptor final
-{
-public:
-    explicit FileDescriptor(int fd)
-        : m_fd(fd)
-    {}
-    ~FileDescriptor() { close(); }
-    Q_DISABLE_COPY_MOVE(FileDescriptor)
-
-    int get() const { return m_fd; }
-    bool isOpen() const { return m_fd >= 0; }
-    // Closing explicitly lets a writer see an error the kernel reports only at close().
-    int close() { return m_fd < 0 ? 0 : ::close(std::exchange(m_fd, -1)); }
-
-private:
-    int m_fd;
-};
 
 // Reads and checks a secret key file into secret. *missing (when given) tells the caller that the
 // file does not exist, the one failure loadOrCreate answers by creating a key.
 Result<bool> readSecretKey(const QString &path, SecretKey &secret, bool *missing)
 {
-    if (missing)
-        *missing = false;
-    if (path.isEmpty())
-        return Error{u"no path given for the audit signing key"_s};
-
-    // O_NONBLOCK keeps a FIFO planted at the path from hanging us; it changes nothing for a
-    // regular file, and anything else is refused below.
-    const QByteArray nativePath = QFile::encodeName(path);
-    FileDescriptor fd(::open(nativePath.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
-    if (!fd.isOpen()) {
-        const int error = errno;
-        if (missing)
-            *missing = error == ENOENT;
-        return Error{path + u": cannot open the audit signing key: "_s + qt_error_string(error)};
-    }
-
-    // Checked on the open file rather than the name, so nothing can be swapped in between.
-    struct stat info = {};
-    if (::fstat(fd.get(), &info) != 0)
-        return Error{path + u": cannot inspect the audit signing key: "_s + qt_error_string(errno)};
-    if (!S_ISREG(info.st_mode))
-        return Error{path + u": the audit signing key is not a regular file"_s};
-    // As ssh does: a key others could read may already be copied, and one they could write may
-    // have been replaced, so neither is trusted to speak for this installation.
-    if ((info.st_mode & 077) != 0) {
-        return Error{path
-                     + u": the audit signing key is accessible to other users (mode %1); "
-                       "allow its owner only: chmod 600 %2"_s.arg(modeText(info.st_mode), path)};
-    }
-
     // The file's text and its decoded bytes live in fixed buffers that are wiped on every way
     // out, rather than in QByteArrays whose reallocations would leave copies of the key behind.
     std::array<char, kMaxSecretFileSize + 1> text;
     const auto wipeText = qScopeGuard([&text] { sodium_memzero(text.data(), text.size()); });
-    size_t size = 0;
-    while (size < text.size()) {
-        const ssize_t count = ::read(fd.get(), text.data() + size, text.size() - size);
-        if (count < 0 && errno == EINTR)
-            continue;
-        if (count < 0) {
-            return Error{path + u": cannot read the audit signing key: "_s
-                         + qt_error_string(errno)};
-        }
-        if (count == 0)
-            break;
-        size += static_cast<size_t>(count);
-    }
-    if (size > kMaxSecretFileSize)
-        return Error{path + u": too large to be an audit signing key"_s};
+    const Result<size_t> read = model::readSecretFile(path, text, keyName(), missing);
+    if (!read)
+        return Error{read.error()};
+    const size_t size = read.value();
 
     if (size < kSecretHeaderSize
         || std::memcmp(text.data(), kSecretHeader, kSecretHeaderSize) != 0) {
@@ -187,77 +119,9 @@ Result<bool> readSecretKey(const QString &path, SecretKey &secret, bool *missing
     return true;
 }
 
-// Creates dir and its missing parents owner-only: they will hold a secret key.
-Result<bool> ensureDirectory(const QString &dir)
+// Writes secret to path unless a key is already there (see model::publishSecretFile).
+Result<model::SecretFilePublish> publishNewKey(const QString &path, const SecretKey &secret)
 {
-    const QByteArray nativeDir = QFile::encodeName(dir);
-    struct stat info = {};
-    if (::stat(nativeDir.constData(), &info) == 0) {
-        if (S_ISDIR(info.st_mode))
-            return true;
-        return Error{dir + u": cannot hold the audit signing key: not a directory"_s};
-    }
-    if (errno != ENOENT)
-        return Error{dir + u": cannot use the directory: "_s + qt_error_string(errno)};
-    const QString parent = QFileInfo(dir).path();
-    if (parent != dir) {
-        const Result<bool> made = ensureDirectory(parent);
-        if (!made)
-            return made;
-    }
-    // EEXIST: a concurrent loadOrCreate made it first, which is as good.
-    if (::mkdir(nativeDir.constData(), 0700) != 0 && errno != EEXIST)
-        return Error{dir + u": cannot create the directory: "_s + qt_error_string(errno)};
-    return true;
-}
-
-// Makes the new name in dir survive a crash; the file behind it was synced before it was named.
-void syncDirectory(const QString &dir)
-{
-    FileDescriptor fd(
-        ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    // Some file systems cannot sync a directory. The key is in place either way, and failing
-    // here would only make the caller throw away a key that now exists on disk.
-    if (fd.isOpen())
-        ::fsync(fd.get());
-}
-
-enum class Publish { Created, AlreadyThere };
-
-// Gives the final name to a complete file in one step that fails when the name is taken, so that
-// of several concurrent creators exactly one wins and the others read its key.
-Result<Publish> linkIfAbsent(const QByteArray &from, const QByteArray &to, const QString &path)
-{
-    if (::link(from.constData(), to.constData()) == 0)
-        return Publish::Created;
-    int error = errno;
-    if (error == EEXIST)
-        return Publish::AlreadyThere;
-#ifdef RENAME_NOREPLACE
-    // Some file systems (FAT, several FUSE ones) have no hard links, but may still offer an
-    // exclusive rename.
-    if (error == EPERM || error == EOPNOTSUPP || error == ENOSYS) {
-        if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE)
-            == 0) {
-            return Publish::Created;
-        }
-        error = errno;
-        if (error == EEXIST)
-            return Publish::AlreadyThere;
-    }
-#endif
-    return Error{path + u": cannot store the new audit signing key: "_s + qt_error_string(error)};
-}
-
-// Writes secret to path unless a key is already there. The file is complete, synced and
-// owner-only before it has its final name, so no reader ever sees a partial or exposed key.
-Result<Publish> publishNewKey(const QString &path, const SecretKey &secret)
-{
-    const QString dir = QDir::cleanPath(QFileInfo(path).absolutePath());
-    const Result<bool> madeDir = ensureDirectory(dir);
-    if (!madeDir)
-        return Error{madeDir.error()};
-
     // Constant-size text in a buffer wiped on the way out, for the reason given in readSecretKey.
     constexpr size_t base64Size
         = sodium_base64_ENCODED_LEN(crypto_sign_SECRETKEYBYTES, sodium_base64_VARIANT_ORIGINAL);
@@ -268,55 +132,7 @@ Result<Publish> publishNewKey(const QString &path, const SecretKey &secret)
                       sodium_base64_VARIANT_ORIGINAL);
     // base64Size counts the terminating NUL, whose place the final newline takes.
     text[text.size() - 1] = '\n';
-
-    // A random name in the same directory: link() works within one file system only, and
-    // concurrent creators must not share a temporary file.
-    std::array<unsigned char, 8> nonce;
-    randombytes_buf(nonce.data(), nonce.size());
-    const QString temporaryPath
-        = path + u".tmp-"_s
-          + QString::fromLatin1(
-              QByteArray(reinterpret_cast<const char *>(nonce.data()), nonce.size()).toHex());
-    const QByteArray nativeTemporary = QFile::encodeName(temporaryPath);
-    const QByteArray nativePath = QFile::encodeName(path);
-
-    // Mode 0600 from the moment the file exists: there is no window in which others can open it.
-    // O_EXCL also refuses a symlink planted at the name.
-    FileDescriptor fd(
-        ::open(nativeTemporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
-    if (!fd.isOpen()) {
-        return Error{temporaryPath + u": cannot create the audit signing key: "_s
-                     + qt_error_string(errno)};
-    }
-    // Both on success (the key then also has its final name) and on failure.
-    const auto removeTemporary
-        = qScopeGuard([&nativeTemporary] { ::unlink(nativeTemporary.constData()); });
-    // The umask can only have removed bits; make it exactly 0600 so the owner can read it back.
-    if (::fchmod(fd.get(), 0600) != 0) {
-        return Error{temporaryPath + u": cannot restrict the key file: "_s
-                     + qt_error_string(errno)};
-    }
-
-    size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t count = ::write(fd.get(), text.data() + written, text.size() - written);
-        if (count < 0 && errno == EINTR)
-            continue;
-        if (count < 0) {
-            return Error{temporaryPath + u": cannot write the audit signing key: "_s
-                         + qt_error_string(errno)};
-        }
-        written += static_cast<size_t>(count);
-    }
-    if (::fsync(fd.get()) != 0 || fd.close() != 0) {
-        return Error{temporaryPath + u": cannot write the audit signing key: "_s
-                     + qt_error_string(errno)};
-    }
-
-    const Result<Publish> published = linkIfAbsent(nativeTemporary, nativePath, path);
-    if (published && published.value() == Publish::Created)
-        syncDirectory(dir);
-    return published;
+    return model::publishSecretFile(path, text, keyName());
 }
 
 } // namespace
@@ -340,10 +156,10 @@ Result<SigningKey> SigningKey::loadOrCreate(const QString &path)
 
     std::array<unsigned char, crypto_sign_PUBLICKEYBYTES> publicKey;
     crypto_sign_keypair(publicKey.data(), key.m_secret.data());
-    const Result<Publish> published = publishNewKey(path, key.m_secret);
+    const Result<model::SecretFilePublish> published = publishNewKey(path, key.m_secret);
     if (!published)
         return Error{published.error()};
-    if (published.value() == Publish::AlreadyThere)
+    if (published.value() == model::SecretFilePublish::AlreadyThere)
         return load(path);
     return key;
 }
@@ -493,13 +309,7 @@ Result<QList<QByteArray>> readPublicKeys(const QString &path)
 // in the application data directory. Empty when neither gives a place.
 QString defaultKeyPath()
 {
-    const QString fromEnvironment = qEnvironmentVariable("RG_AUDIT_KEY");
-    if (!fromEnvironment.isEmpty())
-        return fromEnvironment;
-    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (dataDir.isEmpty())
-        return {};
-    return dataDir + u"/audit-signing.key"_s;
+    return model::defaultSecretFilePath("RG_AUDIT_KEY", u"audit-signing.key"_s);
 }
 
 } // namespace rg::audit

@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "feed/feedevent.h"
+#include "model/result.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+
+namespace rg::feed {
+
+namespace Internal {
+struct BridgeReply;
+}
+
+struct BridgeConfig
+{
+    quint16 port = 0; // 0: any free port; Bridge::port() tells which
+    QString token;    // required on POST /v1/events as "Authorization: Bearer <token>"
+    // Origins (e.g. "https://app.chatwoot.com") whose pages may call the bridge. A request
+    // without an Origin header (curl, a native program) is not a browser's and is let through.
+    QStringList allowedOrigins;
+};
+
+// Body limit of POST /v1/events.
+inline constexpr qsizetype kMaxEventBodyBytes = 64 * 1024;
+
+// Use me to receive live feed events from programs on this machine (a console integration, a
+// relay of chat webhooks) over HTTP on 127.0.0.1.
+class Bridge final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Bridge(BridgeConfig config, QObject *parent = nullptr);
+    ~Bridge() override;
+    Q_DISABLE_COPY_MOVE(Bridge)
+
+    Result<quint16> listen();
+    quint16 port() const { return m_port; }
+
+signals:
+    void eventReceived(const rg::feed::FeedEvent &event);
+
+private:
+    using Reply = Internal::BridgeReply;
+    enum class Endpoint { Events, Health, Unknown };
+
+    Reply answer(const QHttpServerRequest &request, Endpoint endpoint);
+    bool hostAllowed(const QHttpServerRequest &request) const;
+    bool originAllowed(const QHttpServerRequest &request) const;
+    Reply acceptEvent(const QHttpServerRequest &request);
+    static void send(QHttpServerResponder &&responder, const Reply &reply);
+
+    BridgeConfig m_config;
+    std::unique_ptr<QHttpServer> m_server;
+    quint16 m_port = 0;
+};
+
+} // namespace rg::feed
