@@ -18,7 +18,6 @@
 #include <QMap>
 
 #include <cstdio>
-#include <unistd.h>
 
 namespace rg::cli {
 
@@ -225,10 +224,9 @@ int verify(const QStringList &rawArgs)
     auto store = openStore(args.value().db);
     if (!store)
         return fail(store.error());
-    const bool terminal = isatty(fileno(stderr));
     int lastPercent = -1;
     options.progress = [&](qint64 done, qint64 total) {
-        if (total < kProgressFrom || !terminal)
+        if (total < kProgressFrom)
             return;
         const int percent = total > 0 ? int(done * 100 / total) : 100;
         if (percent / 10 == lastPercent / 10 && done < total)
