@@ -4,17 +4,13 @@
 
 #include "cliio.h"
 
-#include "batch/judge.h"
+#include "batch/engine.h"
 #include "context/caseprovider.h"
 #include "context/embeddedcaseprovider.h"
 #include "context/fieldmapping.h"
 #include "context/httpcaseprovider.h"
-#include "detect/matcher.h"
-#include "detect/rulepack.h"
 #include "model/jsontext.h"
 #include "policy/facts.h"
-#include "policy/policypack.h"
-#include "risk/fusion.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -245,6 +241,7 @@ int runCheckCommand(const QStringList &args)
         return fail(actionDocument.error());
     if (!actionDocument.value().isObject())
         return fail(u"--action: expected a JSON object such as {\"type\": \"refund\", \"amount\": 40}"_s);
+    // Checked before the case is fetched, so a typo costs no round trip to the case service.
     const auto action = policy::validateAction(actionDocument.value().object(), u"--action"_s);
     if (!action)
         return fail(action.error());
@@ -255,31 +252,22 @@ int runCheckCommand(const QStringList &args)
     const auto caseData = loadCase(check);
     if (!caseData)
         return fail(caseData.error());
-    auto pack = detect::RulePack::load(check.rules);
-    if (!pack)
-        return fail(pack.error());
-    auto matcher = detect::Matcher::compile(pack.value());
-    if (!matcher)
-        return fail(matcher.error());
-    const auto policies = policy::PolicyPack::loadDirectory(check.policies);
-    if (!policies)
-        return fail(policies.error());
-    const auto weights = risk::FusionWeights::load(kDefaultFusionWeights);
-    if (!weights)
-        return fail(weights.error());
+    auto engine = batch::Engine::load(check.rules, check.policies);
+    if (!engine)
+        return fail(engine.error());
 
     model::Conversation judged = std::move(conversation).value();
     judged.caseContext = caseData.value().toJson();
-    judged.messages.append(model::Message{model::Role::Action, {}, action.value()});
-    const batch::Judge judge(&policies.value(), &weights.value());
-    const auto judgement = judge.judge(judged, *matcher.value(), QDateTime::currentDateTimeUtc());
-    if (!judgement)
-        return fail(judgement.error());
+    const auto checked = batch::checkAction(*engine.value(), std::move(judged),
+                                            action.value(), u"--action"_s,
+                                            QDateTime::currentDateTimeUtc());
+    if (!checked)
+        return fail(checked.error());
 
-    QJsonObject out = judgement.value().decisions.back().decision.toJson();
+    QJsonObject out = checked.value().decision.toJson();
     out.insert(u"case"_s, caseData.value().id);
-    out.insert(u"action"_s, action.value());
-    const QJsonObject risk = reasonsJson(judgement.value().assessment);
+    out.insert(u"action"_s, checked.value().action);
+    const QJsonObject risk = reasonsJson(checked.value().judgement.assessment);
     for (auto it = risk.begin(); it != risk.end(); ++it)
         out.insert(it.key(), it.value());
     writeOut(QJsonDocument(out).toJson(QJsonDocument::Indented));

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "batch/engine.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -12,9 +14,9 @@ inline constexpr int kExitFailed = 1; // some input could not be handled, or bad
 inline constexpr int kExitUsage = 2;
 
 // Built-in data compiled in from resources/.
-inline const QString kDefaultRulePack = QStringLiteral(":/rulepacks/default.json");
-inline const QString kDefaultPolicies = QStringLiteral(":/policies");
-inline const QString kDefaultFusionWeights = QStringLiteral(":/risk/fusion.json");
+using batch::kDefaultFusionWeights;
+using batch::kDefaultPolicies;
+using batch::kDefaultRulePack;
 
 void printErr(const QString &message);
 void writeOut(const QByteArray &bytes);
