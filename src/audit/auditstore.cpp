@@ -4,6 +4,7 @@
 
 #include "audit/canonicaljson.h"
 #include "log/log.h"
+#include "sql/transaction.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -108,45 +109,6 @@ QString errorOf(const QSqlQuery &query)
     return query.lastError().text().trimmed();
 }
 
-// Rolls back unless committed, so every early return leaves the store as it was.
-class Transaction final
-{
-public:
-    explicit Transaction(QSqlDatabase &db)
-        : m_db(db)
-    {}
-    ~Transaction()
-    {
-        if (m_open)
-            QSqlQuery(m_db).exec(u"ROLLBACK"_s);
-    }
-    Q_DISABLE_COPY_MOVE(Transaction)
-
-    // On SQLite, IMMEDIATE takes the write lock before the head is read, so two processes
-    // appending to one file queue up instead of both taking the same seq.
-    Result<bool> begin()
-    {
-        QSqlQuery query(m_db);
-        const bool sqlite = m_db.driverName() == u"QSQLITE"_s;
-        if (!query.exec(sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s))
-            return Error{u"cannot begin a transaction: "_s + errorOf(query)};
-        m_open = true;
-        return true;
-    }
-    Result<bool> commit()
-    {
-        QSqlQuery query(m_db);
-        if (!query.exec(u"COMMIT"_s))
-            return Error{u"cannot commit: "_s + errorOf(query)};
-        m_open = false;
-        return true;
-    }
-
-private:
-    QSqlDatabase &m_db;
-    bool m_open = false;
-};
-
 } // namespace
 
 AuditStore::AuditStore(DatabaseUrl url, QString connectionName, QSqlDatabase db)
@@ -233,7 +195,7 @@ Result<bool> AuditStore::migrate()
         return Error{version.error()};
     if (version.value() == kSchemaVersion)
         return true;
-    Transaction transaction(m_db);
+    sql::Transaction transaction(m_db);
     if (auto begun = transaction.begin(); !begun)
         return begun;
     if (m_url.isPostgres()) {
@@ -303,7 +265,7 @@ Result<AuditRecord> AuditStore::append(const QString &chainId, const RecordDraft
     // Declared first so it is freed after the rollback: PostgreSQL refuses to deallocate a
     // statement inside an aborted transaction.
     QSqlQuery query(m_db);
-    Transaction transaction(m_db);
+    sql::Transaction transaction(m_db);
     if (auto begun = transaction.begin(); !begun)
         return Error{begun.error()};
     if (m_url.isPostgres()) {
@@ -351,7 +313,7 @@ Result<bool> AuditStore::insert(const QList<StoredRecord> &records,
                                 const QList<StoredCheckpoint> &checkpoints)
 {
     QSqlQuery query(m_db); // freed after the rollback, see append()
-    Transaction transaction(m_db);
+    sql::Transaction transaction(m_db);
     if (auto begun = transaction.begin(); !begun)
         return begun;
     for (const StoredRecord &record : records) {

@@ -4,6 +4,7 @@
 
 #include "log/log.h"
 #include "model/case.h"
+#include "sql/transaction.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -61,41 +62,6 @@ Result<bool> exec(QSqlDatabase &db, const QString &sql)
         return Error{sql.section(u' ', 0, 2) + u"...: "_s + sqlError(query)};
     return true;
 }
-
-// Rolls back unless committed, so every early return leaves the store as it was.
-class Transaction final
-{
-public:
-    explicit Transaction(QSqlDatabase &db)
-        : m_db(db)
-    {}
-    ~Transaction()
-    {
-        if (m_open)
-            (void)exec(m_db, u"ROLLBACK"_s);
-    }
-    Q_DISABLE_COPY_MOVE(Transaction)
-
-    // IMMEDIATE takes the write lock up front: two processes migrating or importing the same
-    // file wait for each other (busy_timeout) instead of failing halfway.
-    Result<bool> begin()
-    {
-        auto begun = exec(m_db, u"BEGIN IMMEDIATE"_s);
-        m_open = begun.ok();
-        return begun;
-    }
-    Result<bool> commit()
-    {
-        auto committed = exec(m_db, u"COMMIT"_s);
-        if (committed)
-            m_open = false;
-        return committed;
-    }
-
-private:
-    QSqlDatabase &m_db;
-    bool m_open = false;
-};
 
 } // namespace
 
@@ -192,7 +158,7 @@ Result<bool> CaseStore::migrate(QSqlDatabase &db)
         return Error{version.error()};
     if (version.value() == kSchemaVersion)
         return true;
-    Transaction transaction(db);
+    sql::Transaction transaction(db);
     if (auto begun = transaction.begin(); !begun)
         return begun;
     // Read again under the write lock: another process may have migrated in the meantime.
@@ -300,7 +266,7 @@ Result<int> CaseStore::importTranscripts(const QString &path)
     auto db = database();
     if (!db)
         return Error{db.error()};
-    Transaction transaction(db.value());
+    sql::Transaction transaction(db.value());
     if (auto begun = transaction.begin(); !begun)
         return Error{m_path + u": "_s + begun.error()};
     int lineNumber = 0;
