@@ -83,8 +83,11 @@ void AssistSession::onCaseFetched(const QString &caseId, const context::CaseFetc
     // The provider is shared: answers for other cases, or for a case this session left, pass.
     if (caseId != m_caseId || m_caseState != CaseState::Loading)
         return;
-    if (result.snapshot)
+    if (result.snapshot) {
         m_conversation.caseContext = result.snapshot->caseData.toJson();
+        m_caseFetchedAt = result.snapshot->fetchedAt;
+        m_caseSource = result.snapshot->source;
+    }
     if (result.ok())
         setCaseState(CaseState::Ready);
     else if (result.snapshot)

@@ -81,6 +81,9 @@ public:
     const QList<QDateTime> &messageTimes() const { return m_times; } // invalid: not given
     CaseState caseState() const { return m_caseState; }
     const QString &caseError() const { return m_caseError; }
+    // When the shown case was fetched (for a stale copy: when it was last current), and from where.
+    const QDateTime &caseFetchedAt() const { return m_caseFetchedAt; }
+    const QString &caseSource() const { return m_caseSource; }
     const std::optional<batch::Judgement> &judgement() const { return m_judgement; }
 
     void openCase(const QString &caseId);
@@ -115,6 +118,8 @@ private:
     QString m_caseId;
     CaseState m_caseState = CaseState::None;
     QString m_caseError;
+    QDateTime m_caseFetchedAt;
+    QString m_caseSource;
     std::optional<batch::Judgement> m_judgement;
     QSet<QString> m_seenHigh; // keys of the high-weight findings already announced
 };

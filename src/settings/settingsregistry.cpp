@@ -232,4 +232,11 @@ Result<QVariant> normalise(Key key, const QVariant &raw)
     Q_UNREACHABLE();
 }
 
+QString reason(Key key, const QString &error)
+{
+    // invalid() above writes every key-naming error as "<key>: <reason>".
+    const QString prefix = keyString(key) + u": "_s;
+    return error.startsWith(prefix) ? error.mid(prefix.size()) : error;
+}
+
 } // namespace rg::settings::registry

@@ -56,6 +56,9 @@ QList<KeyRename> renames();
 // Checks \a raw for \a key and converts it to the key's type (INI files hold strings, so "true",
 // "47800" and "a, b" are accepted where they fit). Errors name the key and never quote a Secret.
 Result<QVariant> normalise(Key key, const QVariant &raw);
+// The reason alone of an error from normalise() or Settings::setValue(), without the key name it
+// starts with, for a caller that names the setting its own way (the settings dialog's labels).
+QString reason(Key key, const QString &error);
 
 } // namespace registry
 } // namespace rg::settings

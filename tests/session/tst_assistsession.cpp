@@ -272,6 +272,8 @@ void TestAssistSession::caseArrivalRejudgesWithCaseSignals()
     const batch::Judgement &judgement = *session->judgement();
     QVERIFY(judgement.caseData);
     QCOMPARE(judgement.caseData->id, u"case-1001"_s);
+    QVERIFY(session->caseFetchedAt().isValid());
+    QVERIFY(!session->caseSource().isEmpty());
     // The delivery photo and GPS scan of case-1001 now count among the reasons.
     bool caseReason = false;
     for (const risk::Reason &reason : judgement.assessment.reasons)

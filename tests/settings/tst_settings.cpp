@@ -124,6 +124,8 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().contains(u"administrator"_s), qPrintable(refused.error()));
         QVERIFY2(refused.error().contains(systemPath()), qPrintable(refused.error()));
+        // Not of the "<key>: <reason>" form: reason() leaves the whole message.
+        QCOMPARE(registry::reason(Key::CaseServiceUrl, refused.error()), refused.error());
         QVERIFY(!s.reset(Key::CaseServiceUrl).ok());
         QVERIFY(s.setValue(Key::BridgePort, 50001).ok());
         const auto saved = s.save();
@@ -249,6 +251,10 @@ private Q_SLOTS:
             QCOMPARE(reread.value(key), s.value(key));
         } else {
             QVERIFY2(result.error().startsWith(name(key) + u':'), qPrintable(result.error()));
+            // reason() gives the rest, for a UI that names the field its own way.
+            const QString why = registry::reason(key, result.error());
+            QVERIFY(!why.isEmpty());
+            QCOMPARE(name(key) + u": "_s + why, result.error());
             QVERIFY(!result.error().contains(u"s3cr3t"_s));
             QCOMPARE(s.value(key), registry::defaultValue(key));
             // Nothing was written.

@@ -1,0 +1,77 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "audit/auditrecord.h"
+#include "policy/policypack.h"
+
+#include <QJsonObject>
+#include <QPointer>
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+namespace Ui {
+class ActionPanel;
+}
+
+namespace rg::session {
+class AssistSession;
+}
+
+namespace rg::ui {
+
+// Use me where the agent asks "may I do this?": they describe a refund, replacement, concession
+// or account change, check it against the policies, and either cancel or go ahead through a
+// recorded override; they can also report suspected fraud from here.
+class ActionPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ActionPanel)
+
+public:
+    explicit ActionPanel(QWidget *parent = nullptr);
+    ~ActionPanel() override;
+
+    void setSession(rg::session::AssistSession *session);
+    rg::session::AssistSession *session() const { return m_session.data(); }
+
+    void proposeAction(const QJsonObject &action);
+    QJsonObject currentAction() const;
+    // The decision on the action last checked, until the agent cancels or changes the action.
+    const std::optional<policy::Decision> &decision() const { return m_decision; }
+
+signals:
+    void overrideRecorded(const rg::audit::AuditRecord &record);
+    void escalationRecorded(const rg::audit::AuditRecord &record);
+
+private:
+    enum class MessageKind { Info, Error };
+
+    QString currentType() const;
+    QString currentOrderId() const;
+    void refreshOrders();
+    void updateCurrency();
+    void updateControls();
+    void check();
+    void showDecision();
+    void clearDecision();
+    void proceedAnyway();
+    void onOverrideRecorded(const audit::AuditRecord &record);
+    void reportFraud();
+    void submitEscalation(const QString &note);
+    void showMessage(MessageKind kind, const QString &text);
+    void clearMessage();
+    void onSessionDestroyed();
+
+    std::unique_ptr<::Ui::ActionPanel> m_ui;
+    QPointer<session::AssistSession> m_session;
+    QStringList m_orderIds; // the case orders the order box lists, to rebuild it only on change
+    std::optional<policy::Decision> m_decision;
+    QJsonObject m_checkedAction;
+    QString m_unsentNote; // a fraud report that could not be recorded, offered again
+};
+
+} // namespace rg::ui
