@@ -3,13 +3,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The developer's entry point. Every command installs what is missing and builds first.
-#   installer/dev.sh run     build, then scan the bundled demo transcripts (findings, fused risk,
-#                            policy decisions) and check an action against the demo case service
+#   installer/dev.sh run     build, then start the sidebar's demo (refundguard --demo: a scripted
+#                            REKK-style shift, no servers; extra arguments go to it, e.g.
+#                            --speed 2); without a display, the command-line demo instead: scan the
+#                            bundled transcripts and check actions against the demo case service
 #   installer/dev.sh test    build, then run the whole ctest suite against a throwaway PostgreSQL
 #                            server on 127.0.0.1 (installer/pgtest.sh), whose URL the tests read
 #                            from RG_TEST_POSTGRES_URL; extra arguments go to ctest
 #   installer/dev.sh build   build only
 #   installer/dev.sh bench   build, then run the benchmarks (figures for the README)
+#   installer/dev.sh screenshot [FILE]
+#                            build, then photograph the demo under Xvfb (default
+#                            docs/sidebar-demo.png)
 # Environment: BUILD_DIR (default build), JOBS (default 2), CI=true turns warnings into errors
 # and makes a test server that will not start fail the run instead of skipping its tests.
 set -euo pipefail
@@ -78,11 +83,30 @@ command=${1:-}
 case "$command" in
   run)
     build
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      exec "$build_dir/app/refundguard" --demo "$@"
+    fi
+    echo "dev.sh: no display (DISPLAY and WAYLAND_DISPLAY are unset), so the sidebar cannot open;" \
+      "running the command-line demo instead. For the sidebar: xvfb-run -a installer/dev.sh run," \
+      "or run from a desktop session." >&2
     for transcript in "$root"/resources/demo/*.jsonl; do
       echo "== $(basename "$transcript")"
       "$build_dir/app/refundguard-cli" scan --explain "$transcript"
     done
     demo_check
+    ;;
+  screenshot)
+    build
+    out=${1:-$root/docs/sidebar-demo.png}
+    mkdir -p "$(dirname "$out")"
+    # The demo at speed 8 reaches the blocked refund in about 15 s; the window is photographed
+    # from the X server itself, as an agent would see it.
+    xvfb-run -a -s "-screen 0 1024x900x24" bash -c '
+      "$1" --demo --speed 8 --settings "$(mktemp -d)/refundguard.ini" & app=$!
+      sleep "$2"
+      import -window root -crop 420x880+0+0 "$3"
+      kill "$app"' _ "$build_dir/app/refundguard" "${SCREENSHOT_DELAY:-20}" "$out"
+    echo "dev.sh: wrote $out"
     ;;
   test)
     build
@@ -104,7 +128,7 @@ case "$command" in
      "$build_dir/tests/bench/bench_audit")
     ;;
   *)
-    echo "usage: installer/dev.sh run|test|build|bench" >&2
+    echo "usage: installer/dev.sh run|test|build|bench|screenshot" >&2
     exit 2
     ;;
 esac

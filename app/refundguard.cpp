@@ -1,0 +1,321 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// refundguard: the agent sidebar. Wires the settings, the rules and policies, the case provider,
+// the audit log, the session journal and the live feeds (local bridge, Chatwoot, or the scripted
+// demo) to the window. Everything it wires lives in src/ and ui/.
+
+#include "applogging.h"
+
+#include "audit/auditlog.h"
+#include "audit/databaseurl.h"
+#include "audit/signingkey.h"
+#include "batch/engine.h"
+#include "context/embeddedcaseprovider.h"
+#include "context/fieldmapping.h"
+#include "context/httpcaseprovider.h"
+#include "feed/bridge.h"
+#include "feed/bridgetoken.h"
+#include "feed/chatwootpoller.h"
+#include "feed/demoscript.h"
+#include "log/log.h"
+#include "session/sessionmanager.h"
+#include "settings/settings.h"
+#include "ui/actionpanel.h"
+#include "ui/sidebarwindow.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+
+struct Options
+{
+    bool demo = false;
+    double speed = 1.0;
+    QString settingsPath;
+    QString agentId;
+    QString team;
+    QString chatwootUrl;
+    QString chatwootAccount;
+    QString chatwootConversation;
+    bool firstPaintExit = false;
+};
+
+// Prints one line when the window has first been painted (and quits, when asked): the cold-start
+// benchmark and the smoke test read it.
+class FirstPaintReporter final : public QObject
+{
+public:
+    FirstPaintReporter(bool quit, QObject *parent) : QObject(parent), m_quit(quit) {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            std::printf("first-paint\n");
+            std::fflush(stdout);
+            if (m_quit)
+                QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_quit;
+    bool m_done = false;
+};
+
+int fail(const QString &message)
+{
+    rg::log::get("app")->error("{}", message.toStdString());
+    if (qobject_cast<QApplication *>(QCoreApplication::instance())
+        && !QGuiApplication::platformName().startsWith(u"offscreen"_s)) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Refund Guard cannot start"),
+                              message);
+    }
+    return kExitFailed;
+}
+
+std::optional<Options> parseOptions(QCommandLineParser &parser, const QApplication &app)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "The agent sidebar: live cues, case context, action checks and audited overrides."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(u"demo"_s, u"Replay a scripted REKK-style shift with the embedded demo cases; needs no servers."_s);
+    const QCommandLineOption speed(u"speed"_s, u"Demo replay speed (0.25 to 16; default 1)."_s, u"factor"_s, u"1"_s);
+    const QCommandLineOption settingsFile(u"settings"_s, u"User settings file (default: the user's configuration folder)."_s, u"file"_s);
+    const QCommandLineOption agent(u"agent-id"_s, u"Agent id written in audit records (default: the login name)."_s, u"id"_s);
+    const QCommandLineOption team(u"team"_s, u"Agent's team written in audit records."_s, u"team"_s);
+    const QCommandLineOption chatwootUrl(u"chatwoot-url"_s, u"Poll a Chatwoot conversation: the Chatwoot base URL (token in RG_CHATWOOT_TOKEN)."_s, u"url"_s);
+    const QCommandLineOption chatwootAccount(u"chatwoot-account"_s, u"Chatwoot account id."_s, u"id"_s);
+    const QCommandLineOption chatwootConversation(u"chatwoot-conversation"_s, u"Chatwoot conversation id."_s, u"id"_s);
+    QCommandLineOption firstPaint(u"first-paint-exit"_s, u"Print \"first-paint\" when the window is first drawn, then quit."_s);
+    firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({demo, speed, settingsFile, agent, team, chatwootUrl, chatwootAccount,
+                       chatwootConversation, firstPaint});
+    parser.process(app);
+
+    Options options;
+    options.demo = parser.isSet(demo);
+    bool ok = false;
+    options.speed = parser.value(speed).toDouble(&ok);
+    if (!ok || options.speed < 0.25 || options.speed > 16) {
+        std::fprintf(stderr, "refundguard: --speed must be a number from 0.25 to 16\n");
+        return std::nullopt;
+    }
+    options.settingsPath = parser.value(settingsFile);
+    options.agentId = parser.value(agent);
+    options.team = parser.value(team);
+    options.chatwootUrl = parser.value(chatwootUrl);
+    options.chatwootAccount = parser.value(chatwootAccount);
+    options.chatwootConversation = parser.value(chatwootConversation);
+    options.firstPaintExit = parser.isSet(firstPaint);
+    if (!options.chatwootUrl.isEmpty()
+        && (options.chatwootAccount.isEmpty() || options.chatwootConversation.isEmpty())) {
+        std::fprintf(stderr, "refundguard: --chatwoot-url needs --chatwoot-account and --chatwoot-conversation\n");
+        return std::nullopt;
+    }
+    return options;
+}
+
+// The demo keeps everything (audit log, key, journal, token) in a folder removed at exit, so
+// trying it leaves nothing behind and never mixes with a real shift's records.
+struct Paths
+{
+    QString data;
+    QString keyPath;
+    QString tokenPath;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"refundguard"_s);
+    QApplication::setApplicationDisplayName(u"Refund Guard"_s);
+    QApplication::setApplicationVersion(QStringLiteral(RG_VERSION));
+    QApplication::setQuitOnLastWindowClosed(true);
+    rg::app::setupLogging(false);
+    rg::context::registerMetaTypes();
+
+    QCommandLineParser parser;
+    const auto options = parseOptions(parser, app);
+    if (!options)
+        return kExitUsage;
+
+    const QString userSettings = options->settingsPath.isEmpty()
+                                     ? QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+                                           + u"/refundguard.ini"_s
+                                     : options->settingsPath;
+    rg::settings::Settings settings(userSettings);
+    for (const QString &warning : settings.warnings())
+        rg::log::get("app")->warn("{}", warning.toStdString());
+    using rg::settings::Key;
+
+    QTemporaryDir demoDir;
+    Paths paths;
+    if (options->demo) {
+        if (!demoDir.isValid())
+            return fail(u"cannot create a temporary folder for the demo: %1"_s.arg(demoDir.errorString()));
+        paths = {demoDir.path(), demoDir.filePath(u"audit-signing.key"_s), demoDir.filePath(u"bridge.token"_s)};
+    } else {
+        paths = {QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
+                 rg::audit::defaultKeyPath(), rg::feed::defaultBridgeTokenPath()};
+    }
+    if (!QDir().mkpath(paths.data))
+        return fail(u"cannot create the data folder %1"_s.arg(paths.data));
+
+    const QString rules = settings.value(Key::RulePackPath).toString();
+    const QString policies = settings.value(Key::PoliciesPath).toString();
+    auto engine = rg::batch::Engine::load(rules.isEmpty() ? rg::batch::kDefaultRulePack : rules,
+                                          policies.isEmpty() ? rg::batch::kDefaultPolicies : policies);
+    if (!engine)
+        return fail(engine.error());
+
+    std::unique_ptr<rg::context::CaseProvider> caseProvider;
+    if (options->demo) {
+        auto demoProvider = rg::context::EmbeddedCaseProvider::openDemo(demoDir.filePath(u"demo-cases.db"_s));
+        if (!demoProvider)
+            return fail(demoProvider.error());
+        caseProvider = std::move(demoProvider).value();
+    } else if (const QString url = settings.value(Key::CaseServiceUrl).toString(); !url.isEmpty()) {
+        rg::context::HttpCaseProvider::Options http;
+        http.baseUrl = QUrl(url);
+        http.token = settings.value(Key::CaseServiceToken).toString();
+        caseProvider = std::make_unique<rg::context::HttpCaseProvider>(std::move(http));
+    }
+
+    // Without an audit log the sidebar still warns, but overrides are refused with the reason:
+    // nothing may look recorded that is not.
+    QString auditProblem;
+    std::shared_ptr<rg::audit::AuditLog> auditLog;
+    {
+        const QString url = options->demo ? u"sqlite://"_s + demoDir.filePath(u"audit.db"_s)
+                                          : settings.value(Key::AuditDatabaseUrl).toString();
+        auto database = rg::audit::DatabaseUrl::parse(url);
+        if (database) {
+            rg::audit::AuditLog::Options audit;
+            audit.database = database.value();
+            audit.keyPath = paths.keyPath;
+            if (audit.database.isPostgres()) {
+                audit.outbox = rg::audit::DatabaseUrl::parse(u"sqlite://"_s + paths.data + u"/audit-outbox.db"_s).value();
+            }
+            auto opened = rg::audit::AuditLog::open(std::move(audit));
+            if (opened)
+                auditLog = std::move(opened).value();
+            else
+                auditProblem = opened.error();
+        } else {
+            auditProblem = database.error();
+        }
+    }
+
+    rg::session::SessionServices services;
+    services.engine = engine.value().get();
+    services.caseProvider = caseProvider.get();
+    services.auditLog = auditLog;
+    services.agent.id = options->agentId.isEmpty() ? qEnvironmentVariable("USER", u"agent"_s) : options->agentId;
+    services.agent.team = options->team;
+    auto sessions = rg::session::SessionManager::open(paths.data + u"/sessions.db"_s, services);
+    if (!sessions)
+        return fail(sessions.error());
+    rg::session::SessionManager &manager = *sessions.value();
+
+    auto token = rg::feed::loadOrCreateBridgeToken(paths.tokenPath);
+    if (!token)
+        return fail(token.error());
+    rg::feed::BridgeConfig bridgeConfig;
+    bridgeConfig.port = options->demo ? 0 : quint16(settings.value(Key::BridgePort).toInt());
+    bridgeConfig.token = token.value();
+    bridgeConfig.allowedOrigins = settings.value(Key::BridgeAllowedOrigins).toStringList();
+    rg::feed::Bridge bridge(bridgeConfig);
+    const auto listening = bridge.listen();
+    manager.connectBridge(&bridge);
+
+    rg::ui::SidebarWindow window(manager, settings, token.value());
+    QStringList feeds;
+    feeds << (listening ? QCoreApplication::translate("main", "Bridge on 127.0.0.1:%1").arg(listening.value())
+                        : QCoreApplication::translate("main", "Bridge off: %1").arg(listening.error()));
+    if (!auditProblem.isEmpty()) {
+        feeds << QCoreApplication::translate("main", "AUDIT LOG UNAVAILABLE — overrides cannot be recorded");
+        window.statusBar()->showMessage(auditProblem);
+        rg::log::get("app")->error("audit log: {}", auditProblem.toStdString());
+    }
+
+    std::unique_ptr<rg::feed::ChatwootPoller> chatwoot;
+    if (!options->chatwootUrl.isEmpty()) {
+        rg::feed::ChatwootPollerConfig config;
+        config.baseUrl = QUrl(options->chatwootUrl);
+        config.accountId = options->chatwootAccount;
+        config.conversationId = options->chatwootConversation;
+        config.apiAccessToken = qEnvironmentVariable("RG_CHATWOOT_TOKEN");
+        chatwoot = std::make_unique<rg::feed::ChatwootPoller>(config);
+        if (!chatwoot->configurationError().isEmpty())
+            return fail(chatwoot->configurationError());
+        QObject::connect(chatwoot.get(), &rg::feed::ChatwootPoller::eventReceived, &manager,
+                         [&manager](const rg::feed::FeedEvent &event) { (void)manager.handleEvent(event); });
+        QObject::connect(chatwoot.get(), &rg::feed::ChatwootPoller::failed, &window,
+                         [&window](const QString &message) { window.statusBar()->showMessage(message, 15000); });
+        chatwoot->start();
+        feeds << QCoreApplication::translate("main", "Chatwoot %1").arg(chatwoot->conversationId());
+    }
+
+    std::unique_ptr<rg::feed::DemoPlayer> player;
+    if (options->demo) {
+        auto steps = rg::feed::loadDemoScript();
+        if (!steps)
+            return fail(steps.error());
+        player = std::make_unique<rg::feed::DemoPlayer>(std::move(steps).value());
+        player->setSpeed(options->speed);
+        QObject::connect(player.get(), &rg::feed::DemoPlayer::eventReady, &manager,
+                         [&manager](const rg::feed::FeedEvent &event) { (void)manager.handleEvent(event); });
+        QObject::connect(player.get(), &rg::feed::DemoPlayer::actionProposed, &window,
+                         [&manager, &window](const QString &conversationId, const QJsonObject &action) {
+                             manager.setActiveSession(conversationId);
+                             window.actionPanel()->proposeAction(action);
+                         });
+        QObject::connect(player.get(), &rg::feed::DemoPlayer::finished, &window, [&window] {
+            window.statusBar()->showMessage(QCoreApplication::translate("main", "Demo finished."));
+        });
+        QMenu *menu = window.menuBar()->addMenu(QCoreApplication::translate("main", "&Demo"));
+        auto *speeds = new QActionGroup(menu);
+        for (double factor : {0.5, 1.0, 2.0, 4.0, 8.0}) {
+            QAction *action = menu->addAction(QCoreApplication::translate("main", "Speed ×%1").arg(factor));
+            action->setCheckable(true);
+            action->setChecked(qFuzzyCompare(factor, player->speed()));
+            speeds->addAction(action);
+            QObject::connect(action, &QAction::triggered, player.get(),
+                             [p = player.get(), factor] { p->setSpeed(factor); });
+        }
+        feeds << QCoreApplication::translate("main", "Demo ×%1").arg(options->speed);
+    }
+    window.setFeedStatus(feeds.join(u" · "_s));
+
+    FirstPaintReporter firstPaint(options->firstPaintExit, &app);
+    window.installEventFilter(&firstPaint);
+    window.show();
+    if (player)
+        player->start();
+    return app.exec() == 0 ? kExitOk : kExitFailed;
+}
