@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <utility>
 
 namespace rg::feed {
@@ -88,7 +89,9 @@ Result<quint16> Bridge::listen()
 
 // Host and Origin come first: a page that reached us through DNS rebinding or from a foreign
 // origin learns nothing, not even whether a token would have helped. /v1/health then answers
-// anyone on this machine, with nothing but "ok".
+// anyone on this machine, with nothing but "ok". A listed page gets its origin back on every
+// answer past those checks, refusals included, so that it can tell a wrong token from a bad
+// event; nothing else gets Access-Control-* headers.
 Bridge::Reply Bridge::answer(const QHttpServerRequest &request, Endpoint endpoint)
 {
     if (!hostAllowed(request)) {
@@ -97,6 +100,20 @@ Bridge::Reply Bridge::answer(const QHttpServerRequest &request, Endpoint endpoin
     }
     if (!originAllowed(request))
         return errorReply(StatusCode::Forbidden, u"this origin may not use the bridge"_s);
+    const QByteArray origin = corsOrigin(request);
+    if (request.method() == QHttpServerRequest::Method::Options)
+        return preflight(request, endpoint, origin);
+    Reply reply = serve(request, endpoint);
+    if (!origin.isEmpty()) {
+        reply.headers.append(
+            std::pair<QByteArray, QByteArray>("Access-Control-Allow-Origin", origin));
+        reply.headers.append(std::pair<QByteArray, QByteArray>("Vary", "Origin"));
+    }
+    return reply;
+}
+
+Bridge::Reply Bridge::serve(const QHttpServerRequest &request, Endpoint endpoint)
+{
     switch (endpoint) {
     case Endpoint::Health:
         if (request.method() != QHttpServerRequest::Method::Get)
@@ -108,6 +125,54 @@ Bridge::Reply Bridge::answer(const QHttpServerRequest &request, Endpoint endpoin
         break;
     }
     return errorReply(StatusCode::NotFound, u"no such endpoint"_s);
+}
+
+// Before a page's cross-origin POST with a token or a JSON body, its browser asks with OPTIONS
+// (a CORS preflight), never with credentials: hence no token here. Host and Origin were checked
+// already. Only a listed page asking for the endpoint's own method is granted (204); any other
+// preflight gets 403 without Access-Control-* headers, which makes the browser block the request.
+// 403 and not 405 for another method: OPTIONS is the request's method, and it is allowed; what
+// is refused is the permission asked for. The headers a page may send are a fixed list that the
+// browser checks the requested ones against.
+Bridge::Reply Bridge::preflight(const QHttpServerRequest &request, Endpoint endpoint,
+                                const QByteArray &origin)
+{
+    QByteArray method;
+    switch (endpoint) {
+    case Endpoint::Events:
+        method = "POST";
+        break;
+    case Endpoint::Health:
+        method = "GET";
+        break;
+    case Endpoint::Unknown:
+        return errorReply(StatusCode::NotFound, u"no such endpoint"_s);
+    }
+    if (origin.isEmpty()) {
+        return errorReply(StatusCode::Forbidden,
+                          u"a CORS preflight needs the Origin of an allowed page"_s);
+    }
+    if (headerValue(request, "Access-Control-Request-Method").trimmed() != method) {
+        return errorReply(StatusCode::Forbidden,
+                          u"this preflight must ask for %1, the only method of this endpoint"_s.arg(
+                              QString::fromLatin1(method)));
+    }
+    Reply reply{StatusCode::NoContent,
+                {},
+                {{"Access-Control-Allow-Origin", origin},
+                 {"Access-Control-Allow-Methods", method},
+                 {"Access-Control-Allow-Headers", "Authorization, Content-Type"},
+                 {"Access-Control-Max-Age", "600"},
+                 {"Vary", "Origin"}}};
+    // Chrome's Private Network Access: a page on a public origin reaches 127.0.0.1 only when the
+    // preflight's answer agrees to it.
+    const QByteArray privateNetwork
+        = headerValue(request, "Access-Control-Request-Private-Network").trimmed();
+    if (privateNetwork.compare("true", Qt::CaseInsensitive) == 0) {
+        reply.headers.append(
+            std::pair<QByteArray, QByteArray>("Access-Control-Allow-Private-Network", "true"));
+    }
+    return reply;
 }
 
 // A DNS rebinding attack makes a browser send a page's requests to 127.0.0.1 under the
@@ -137,16 +202,35 @@ bool Bridge::hostAllowed(const QHttpServerRequest &request) const
 bool Bridge::originAllowed(const QHttpServerRequest &request) const
 {
     for (const auto &[key, value] : request.headers()) {
-        if (key.compare("Origin", Qt::CaseInsensitive) != 0)
-            continue;
-        const QString origin = QString::fromLatin1(value.trimmed());
-        bool listed = false;
-        for (const QString &allowed : m_config.allowedOrigins)
-            listed = listed || origin.compare(allowed, Qt::CaseInsensitive) == 0;
-        if (!listed)
+        if (key.compare("Origin", Qt::CaseInsensitive) == 0 && !listed(value.trimmed()))
             return false;
     }
     return true;
+}
+
+// The origin to echo in Access-Control-Allow-Origin, when the request has exactly one Origin and
+// it is listed: the request's own spelling, since browsers compare it byte for byte. Empty
+// otherwise; never "*", which would let any page read the answers.
+QByteArray Bridge::corsOrigin(const QHttpServerRequest &request) const
+{
+    int origins = 0;
+    QByteArray origin;
+    for (const auto &[key, value] : request.headers()) {
+        if (key.compare("Origin", Qt::CaseInsensitive) == 0) {
+            ++origins;
+            origin = value.trimmed();
+        }
+    }
+    return origins == 1 && listed(origin) ? origin : QByteArray();
+}
+
+bool Bridge::listed(const QByteArray &origin) const
+{
+    const QString name = QString::fromLatin1(origin);
+    return std::any_of(m_config.allowedOrigins.cbegin(), m_config.allowedOrigins.cend(),
+                       [&name](const QString &allowed) {
+                           return name.compare(allowed, Qt::CaseInsensitive) == 0;
+                       });
 }
 
 Bridge::Reply Bridge::acceptEvent(const QHttpServerRequest &request)
@@ -182,10 +266,14 @@ Bridge::Reply Bridge::acceptEvent(const QHttpServerRequest &request)
 
 void Bridge::send(QHttpServerResponder &&responder, const Reply &reply)
 {
-    const QByteArray body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact) + '\n';
     responder.writeStatusLine(reply.status);
-    responder.writeHeader("Content-Type", "application/json");
-    responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+    // A 204 (a granted preflight) has no body and must not announce one (RFC 9110, 8.6).
+    QByteArray body;
+    if (reply.status != StatusCode::NoContent) {
+        body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact) + '\n';
+        responder.writeHeader("Content-Type", "application/json");
+        responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+    }
     responder.writeHeader("Cache-Control", "no-store");
     for (const auto &[name, value] : reply.headers)
         responder.writeHeader(name, value);

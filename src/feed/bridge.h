@@ -34,7 +34,10 @@ struct BridgeConfig
 inline constexpr qsizetype kMaxEventBodyBytes = 64 * 1024;
 
 // Use me to receive live feed events from programs on this machine (a console integration, a
-// relay of chat webhooks) over HTTP on 127.0.0.1.
+// relay of chat webhooks) over HTTP on 127.0.0.1. Pages on the allowed origins may call it from a
+// browser: it answers their CORS preflights (OPTIONS) and echoes their origin on its answers, all
+// but those HeadLimitedTcpServer sends before a request reaches it (413 for a body declared too
+// large, 431, 400 for a malformed request).
 class Bridge final : public QObject
 {
     Q_OBJECT
@@ -55,8 +58,13 @@ private:
     enum class Endpoint { Events, Health, Unknown };
 
     Reply answer(const QHttpServerRequest &request, Endpoint endpoint);
+    Reply serve(const QHttpServerRequest &request, Endpoint endpoint);
+    static Reply preflight(const QHttpServerRequest &request, Endpoint endpoint,
+                           const QByteArray &origin);
     bool hostAllowed(const QHttpServerRequest &request) const;
     bool originAllowed(const QHttpServerRequest &request) const;
+    QByteArray corsOrigin(const QHttpServerRequest &request) const;
+    bool listed(const QByteArray &origin) const;
     Reply acceptEvent(const QHttpServerRequest &request);
     static void send(QHttpServerResponder &&responder, const Reply &reply);
 

@@ -19,6 +19,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include "testsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -58,15 +60,11 @@ bool complete(const QByteArray &data)
 
 enum class Until { Answered, Closed };
 
-// Sends \a request as raw bytes and reads one answer, spinning the event loop (the bridge runs
-// in this thread) until the answer is complete (or, with Until::Closed, the server has closed
-// the connection) or 10 s pass.
-Answer exchangeRaw(quint16 port, const QByteArray &request, Until until = Until::Answered)
+// Sends \a request as raw bytes on \a socket and reads one answer, spinning the event loop (the
+// bridge runs in this thread) until the answer is complete (or, with Until::Closed, the server
+// has closed the connection) or 10 s pass.
+Answer exchangeOn(QTcpSocket &socket, const QByteArray &request, Until until = Until::Answered)
 {
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000))
-        return {};
     socket.write(request);
     QByteArray data;
     // A timeout shows as an incomplete answer, which the callers' checks report.
@@ -87,6 +85,16 @@ Answer exchangeRaw(quint16 port, const QByteArray &request, Until until = Until:
     return answer;
 }
 
+// The same on a new connection to \a port.
+Answer exchangeRaw(quint16 port, const QByteArray &request, Until until = Until::Answered)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000))
+        return {};
+    return exchangeOn(socket, request, until);
+}
+
 QByteArray httpRequest(const QByteArray &method, const QByteArray &path, const Headers &headers,
                        const QByteArray &body)
 {
@@ -96,6 +104,21 @@ QByteArray httpRequest(const QByteArray &method, const QByteArray &path, const H
     if (method == "POST" || !body.isEmpty())
         request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     return request + "\r\n" + body;
+}
+
+// The CORS part of \a head (its Access-Control-* and Vary headers) as "Name: value" lines, sorted.
+QByteArrayList corsHeaders(const QByteArray &head)
+{
+    QByteArrayList found;
+    const QList<QByteArray> lines = head.split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        const QByteArray name = line.left(line.indexOf(':')).toLower();
+        if (name.startsWith("access-control-") || name == "vary")
+            found.append(line);
+    }
+    std::sort(found.begin(), found.end());
+    return found;
 }
 
 QByteArray messageEvent(const QByteArray &text)
@@ -117,6 +140,11 @@ private slots:
     void rejections_data();
     void rejections();
     void bodyLimit();
+    void preflight_data();
+    void preflight();
+    void corsOnAnswers_data();
+    void corsOnAnswers();
+    void preflightThenPost();
     void health();
     void garbageDoesNotStopIt();
     void tokenFile();
@@ -338,6 +366,200 @@ void TestBridge::bodyLimit()
     const Answer after = exchangeRaw(
         m_bridge->port(), httpRequest("POST", "/v1/events", goodHeaders(), messageEvent("ok")));
     QCOMPARE(after.status, 202);
+}
+
+void TestBridge::preflight_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<Headers>("headers");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArrayList>("cors"); // the answer's CORS headers, in any order
+
+    const QByteArray host = "127.0.0.1:" + QByteArray::number(m_bridge->port());
+    const std::pair<QByteArray, QByteArray> origin("Origin", kAllowedOrigin);
+    const std::pair<QByteArray, QByteArray> asksPost("Access-Control-Request-Method", "POST");
+    const std::pair<QByteArray, QByteArray> asksHeaders("Access-Control-Request-Headers",
+                                                        "authorization, content-type");
+    const QByteArrayList granted = {
+        "Access-Control-Allow-Origin: "_ba + kAllowedOrigin,
+        "Access-Control-Allow-Methods: POST",
+        "Access-Control-Allow-Headers: Authorization, Content-Type",
+        "Access-Control-Max-Age: 600",
+        "Vary: Origin",
+    };
+
+    QTest::newRow("events, allowed origin")
+        << "/v1/events"_ba << Headers{{"Host", host}, origin, asksPost, asksHeaders} << 204
+        << granted;
+    QTest::newRow("events, localhost")
+        << "/v1/events"_ba << Headers{{"Host", "localhost"}, origin, asksPost} << 204 << granted;
+    QByteArrayList privateNetwork = granted;
+    privateNetwork.append("Access-Control-Allow-Private-Network: true");
+    QTest::newRow("private network") << "/v1/events"_ba
+                                     << Headers{{"Host", host},
+                                                origin,
+                                                asksPost,
+                                                asksHeaders,
+                                                {"Access-Control-Request-Private-Network", "true"}}
+                                     << 204 << privateNetwork;
+    QByteArrayList health = granted;
+    health.replace(1, "Access-Control-Allow-Methods: GET");
+    QTest::newRow("health, allowed origin")
+        << "/v1/health"_ba
+        << Headers{{"Host", host}, origin, {"Access-Control-Request-Method", "GET"}} << 204
+        << health;
+
+    // Refused: 403 (404 for an unknown path) and nothing that lets the browser go on.
+    QTest::newRow("origin not allowed")
+        << "/v1/events"_ba
+        << Headers{{"Host", host}, {"Origin", "https://evil.example"}, asksPost, asksHeaders} << 403
+        << QByteArrayList();
+    QTest::newRow("origin null") << "/v1/events"_ba
+                                 << Headers{{"Host", host}, {"Origin", "null"}, asksPost} << 403
+                                 << QByteArrayList();
+    QTest::newRow("no origin") << "/v1/events"_ba << Headers{{"Host", host}, asksPost, asksHeaders}
+                               << 403 << QByteArrayList();
+    QTest::newRow("two origins") << "/v1/events"_ba
+                                 << Headers{{"Host", host}, origin, origin, asksPost} << 403
+                                 << QByteArrayList();
+    QTest::newRow("foreign host")
+        << "/v1/events"_ba << Headers{{"Host", "evil.example"}, origin, asksPost, asksHeaders}
+        << 403 << QByteArrayList();
+    QTest::newRow("no host") << "/v1/events"_ba << Headers{origin, asksPost} << 403
+                             << QByteArrayList();
+    QTest::newRow("PUT on events")
+        << "/v1/events"_ba
+        << Headers{{"Host", host}, origin, {"Access-Control-Request-Method", "PUT"}} << 403
+        << QByteArrayList();
+    QTest::newRow("GET on events")
+        << "/v1/events"_ba
+        << Headers{{"Host", host}, origin, {"Access-Control-Request-Method", "GET"}} << 403
+        << QByteArrayList();
+    QTest::newRow("post, lower case")
+        << "/v1/events"_ba
+        << Headers{{"Host", host}, origin, {"Access-Control-Request-Method", "post"}} << 403
+        << QByteArrayList();
+    QTest::newRow("POST on health")
+        << "/v1/health"_ba << Headers{{"Host", host}, origin, asksPost} << 403 << QByteArrayList();
+    QTest::newRow("no method asked")
+        << "/v1/events"_ba << Headers{{"Host", host}, origin} << 403 << QByteArrayList();
+    QTest::newRow("unknown path") << "/v1/secrets"_ba << Headers{{"Host", host}, origin, asksPost}
+                                  << 404 << QByteArrayList();
+}
+
+// An OPTIONS preflight needs no token: a listed page asking for the endpoint's method gets 204
+// with its own origin (never "*") and exactly the CORS headers it needs, and no body; every
+// other preflight is refused without any Access-Control-* header. None emits an event.
+void TestBridge::preflight()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(Headers, headers);
+    QFETCH(int, status);
+    QFETCH(QByteArrayList, cors);
+    std::sort(cors.begin(), cors.end());
+    QSignalSpy received(m_bridge.get(), &Bridge::eventReceived);
+    const Answer answer = exchangeRaw(m_bridge->port(), httpRequest("OPTIONS", path, headers, {}));
+    QVERIFY2(answer.status == status, answer.head.constData());
+    QCOMPARE(corsHeaders(answer.head), cors);
+    QCOMPARE(received.size(), 0);
+    if (status == 204) {
+        QVERIFY(answer.body.isEmpty());
+        QVERIFY(!answer.head.toLower().contains("content-length"));
+    } else {
+        QVERIFY2(!answer.json().value(u"error"_s).toString().isEmpty(), answer.body.constData());
+    }
+}
+
+void TestBridge::corsOnAnswers_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<Headers>("headers");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("cors"); // whether the answer echoes the allowed origin
+
+    const QByteArray host = "127.0.0.1:" + QByteArray::number(m_bridge->port());
+    const std::pair<QByteArray, QByteArray> bearer("Authorization", "Bearer " + m_token.toLatin1());
+    const std::pair<QByteArray, QByteArray> origin("Origin", kAllowedOrigin);
+    const QByteArray event = R"({"type":"case_closed","conversation_id":"c-6"})";
+
+    QTest::newRow("accepted, allowed origin")
+        << "POST"_ba
+        << "/v1/events"_ba << Headers{{"Host", host}, bearer, origin} << event << 202 << true;
+    QTest::newRow("accepted, no origin")
+        << "POST"_ba
+        << "/v1/events"_ba << Headers{{"Host", host}, bearer} << event << 202 << false;
+    QTest::newRow("no token, allowed origin")
+        << "POST"_ba
+        << "/v1/events"_ba << Headers{{"Host", host}, origin} << event << 401 << true;
+    QTest::newRow("no token, no origin")
+        << "POST"_ba
+        << "/v1/events"_ba << Headers{{"Host", host}} << event << 401 << false;
+    QTest::newRow("malformed JSON, allowed origin")
+        << "POST"_ba
+        << "/v1/events"_ba << Headers{{"Host", host}, bearer, origin} << "{"_ba << 400 << true;
+    QTest::newRow("GET on events, allowed origin")
+        << "GET"_ba
+        << "/v1/events"_ba << Headers{{"Host", host}, bearer, origin} << QByteArray() << 405
+        << true;
+    QTest::newRow("health, allowed origin")
+        << "GET"_ba
+        << "/v1/health"_ba << Headers{{"Host", host}, origin} << QByteArray() << 200 << true;
+    QTest::newRow("origin not allowed")
+        << "POST"_ba
+        << "/v1/events"_ba << Headers{{"Host", host}, bearer, {"Origin", "https://evil.example"}}
+        << event << 403 << false;
+    QTest::newRow("foreign host, allowed origin")
+        << "POST"_ba
+        << "/v1/events"_ba << Headers{{"Host", "evil.example"}, bearer, origin} << event << 403
+        << false;
+}
+
+// What a listed page's request is answered, success or refusal, carries its origin in
+// Access-Control-Allow-Origin and "Vary: Origin", so that the page can read it; answers to
+// requests without Origin, or refused for their Host or Origin, carry no CORS header.
+void TestBridge::corsOnAnswers()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, path);
+    QFETCH(Headers, headers);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(bool, cors);
+    const Answer answer = exchangeRaw(m_bridge->port(), httpRequest(method, path, headers, body));
+    QVERIFY2(answer.status == status, answer.head.constData());
+    const QByteArrayList expected
+        = cors ? QByteArrayList{"Access-Control-Allow-Origin: "_ba + kAllowedOrigin, "Vary: Origin"}
+               : QByteArrayList();
+    QCOMPARE(corsHeaders(answer.head), expected);
+}
+
+// What a browser does for a listed page: the preflight, then the POST on the same connection.
+// The 204 announces no body, so the connection must stay in step for the POST to be answered.
+void TestBridge::preflightThenPost()
+{
+    QSignalSpy received(m_bridge.get(), &Bridge::eventReceived);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_bridge->port());
+    QVERIFY(socket.waitForConnected(5000));
+    const QByteArray host = "127.0.0.1:" + QByteArray::number(m_bridge->port());
+    const Answer preflight = exchangeOn(
+        socket, httpRequest("OPTIONS", "/v1/events",
+                            {{"Host", host},
+                             {"Origin", kAllowedOrigin},
+                             {"Access-Control-Request-Method", "POST"},
+                             {"Access-Control-Request-Headers", "authorization, content-type"}},
+                            {}));
+    QVERIFY2(preflight.status == 204, preflight.head.constData());
+    QVERIFY(!preflight.closed);
+    const Headers headers
+        = goodHeaders() + Headers{{"Origin", kAllowedOrigin}, {"Content-Type", "application/json"}};
+    const Answer post
+        = exchangeOn(socket, httpRequest("POST", "/v1/events", headers, messageEvent("hello")));
+    QVERIFY2(post.status == 202, post.head.constData());
+    QVERIFY(post.head.contains("\r\nAccess-Control-Allow-Origin: "_ba + kAllowedOrigin));
+    QCOMPARE(received.size(), 1);
 }
 
 // /v1/health answers anyone on this machine with {"status":"ok"} and nothing more.
