@@ -364,18 +364,27 @@ void ActionPanel::proceedAnyway()
     };
     auto *dialog = new OverrideDialog(decision, std::move(commit), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &OverrideDialog::overrideRecorded, this, &ActionPanel::onOverrideRecorded);
+    connect(dialog, &OverrideDialog::overrideRecorded, this,
+            [this, session, action](const audit::AuditRecord &record) {
+                onOverrideRecorded(session, action, record);
+            });
     dialog->open();
 }
 
-void ActionPanel::onOverrideRecorded(const audit::AuditRecord &record)
+void ActionPanel::onOverrideRecorded(const session::AssistSession *session,
+                                     const QJsonObject &action, const audit::AuditRecord &record)
 {
-    // The override is the agent's answer to the decision: nothing left to cancel or proceed.
-    m_ui->cancelButton->hide();
-    m_ui->proceedButton->hide();
-    showMessage(MessageKind::Info,
-                tr("Override recorded in the audit log (record %1). You may go ahead.")
-                    .arg(record.seq));
+    // The panel may have moved on while the dialog was open (another chat shown, the action
+    // edited): "you may go ahead" then belongs to nothing on screen, and the decision shown
+    // now must keep its own Cancel and Proceed.
+    if (session == m_session && m_decision && action == m_checkedAction) {
+        // The override is the agent's answer to the decision: nothing left to cancel or proceed.
+        m_ui->cancelButton->hide();
+        m_ui->proceedButton->hide();
+        showMessage(MessageKind::Info,
+                    tr("Override recorded in the audit log (record %1). You may go ahead.")
+                        .arg(record.seq));
+    }
     emit overrideRecorded(record);
 }
 
@@ -425,23 +434,29 @@ void ActionPanel::reportFraud()
     connect(note, &QPlainTextEdit::textChanged, dialog, updateSend);
     connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    // The report is about the chat it was opened on, even if another one is shown (or this one
+    // closed) before the agent sends it.
+    const QPointer<session::AssistSession> session = m_session;
     connect(dialog, &QDialog::accepted, this,
-            [this, note] { submitEscalation(note->toPlainText().trimmed()); });
+            [this, session, note] { submitEscalation(session, note->toPlainText().trimmed()); });
     note->setFocus();
     dialog->open();
 }
 
-void ActionPanel::submitEscalation(const QString &note)
+void ActionPanel::submitEscalation(const QPointer<session::AssistSession> &session,
+                                   const QString &note)
 {
-    if (!m_session) {
+    if (!session) {
         showMessage(MessageKind::Error,
                     tr("The report was NOT recorded: the conversation was closed."));
         return;
     }
-    const auto record = m_session->recordEscalation(note);
+    const auto record = session->recordEscalation(note);
     if (!record) {
-        // Kept so that the next attempt does not make the agent write it again.
-        m_unsentNote = note;
+        // Kept so that the next attempt does not make the agent write it again; only for the
+        // chat shown, since the note is offered again on the next report from this panel.
+        if (session == m_session)
+            m_unsentNote = note;
         log::get("ui")->error("fraud report not recorded: {}", record.error().toStdString());
         showMessage(MessageKind::Error,
                     tr("The report was NOT recorded: %1. Nothing was saved; try again.")

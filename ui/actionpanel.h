@@ -59,9 +59,10 @@ private:
     void showDecision();
     void clearDecision();
     void proceedAnyway();
-    void onOverrideRecorded(const audit::AuditRecord &record);
+    void onOverrideRecorded(const session::AssistSession *session, const QJsonObject &action,
+                            const audit::AuditRecord &record);
     void reportFraud();
-    void submitEscalation(const QString &note);
+    void submitEscalation(const QPointer<session::AssistSession> &session, const QString &note);
     void showMessage(MessageKind kind, const QString &text);
     void clearMessage();
     void onSessionDestroyed();

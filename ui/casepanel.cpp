@@ -4,6 +4,7 @@
 
 #include "model/casederived.h"
 #include "session/assistsession.h"
+#include "ui/displaytext.h"
 #include "ui_casepanel.h"
 
 #include <QLocale>
@@ -14,6 +15,7 @@ namespace rg::ui {
 CasePanel::CasePanel(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<::Ui::CasePanel>())
 {
     m_ui->setupUi(this);
+    letShrinkBelowLongestWord(m_ui->statusLabel);
     connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
         if (session::AssistSession *session = m_session.data(); session && !session->caseId().isEmpty())
             session->openCase(session->caseId());
@@ -28,6 +30,8 @@ void CasePanel::setSession(session::AssistSession *session)
     disconnect(m_stateConnection);
     disconnect(m_judgedConnection);
     m_session = session;
+    m_shownCase.reset();
+    m_ui->caseTreeWidget->clear();
     if (session) {
         m_stateConnection = connect(session, &session::AssistSession::caseStateChanged, this,
                                     &CasePanel::refresh);
@@ -43,7 +47,8 @@ void CasePanel::showStatus(const QString &text, int icon, bool retry)
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_ui->statusIconLabel->setPixmap(
         icon < 0 ? QPixmap() : style()->standardIcon(QStyle::StandardPixmap(icon)).pixmap(size));
-    m_ui->statusLabel->setText(text);
+    // The case id comes from the feed and the error from the case service.
+    m_ui->statusLabel->setText(displaySafe(text));
     m_ui->retryButton->setVisible(retry);
 }
 
@@ -56,9 +61,10 @@ static QString when(const QDateTime &time)
 void CasePanel::refresh()
 {
     using session::CaseState;
-    m_ui->caseTreeWidget->clear();
     const session::AssistSession *session = m_session.data();
     if (!session) {
+        m_shownCase.reset();
+        m_ui->caseTreeWidget->clear();
         showStatus(tr("No conversation selected."), -1, false);
         return;
     }
@@ -85,8 +91,17 @@ void CasePanel::refresh()
                    QStyle::SP_MessageBoxCritical, true);
         break;
     }
-    if (session->judgement() && session->judgement()->caseData)
-        fillCase(*session->judgement()->caseData);
+    // The session is judged again on every message; rebuilding the tree each time would throw
+    // away the agent's place in it (current row, scroll position, collapsed sections).
+    std::optional<model::Case> shown;
+    if (session->judgement())
+        shown = session->judgement()->caseData;
+    if (shown == m_shownCase)
+        return;
+    m_shownCase = std::move(shown);
+    m_ui->caseTreeWidget->clear();
+    if (m_shownCase)
+        fillCase(*m_shownCase);
 }
 
 static QString yesNo(bool value)
@@ -115,9 +130,11 @@ void CasePanel::fillCase(const model::Case &c)
         item->setExpanded(true);
         return item;
     };
+    // Values (and some field names: order ids, linked customer ids) come from the case, so they
+    // are made display-safe, and the tooltip is escaped: Qt would render one with markup in it.
     auto row = [](QTreeWidgetItem *parent, const QString &field, const QString &value) {
-        auto *item = new QTreeWidgetItem(parent, {field, value});
-        item->setToolTip(1, value);
+        auto *item = new QTreeWidgetItem(parent, {displaySafe(field), displaySafe(value)});
+        item->setToolTip(1, plainToolTip(value));
         return item;
     };
 

@@ -2,19 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/case.h"
 #include "session/assistsession.h"
 
 #include <QPointer>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class CasePanel;
-}
-
-namespace rg::model {
-struct Case;
 }
 
 namespace rg::ui {
@@ -42,6 +40,7 @@ private:
     QPointer<session::AssistSession> m_session;
     QMetaObject::Connection m_stateConnection;
     QMetaObject::Connection m_judgedConnection;
+    std::optional<model::Case> m_shownCase; // what the tree shows, rebuilt only when it changes
 };
 
 } // namespace rg::ui

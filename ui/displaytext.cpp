@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/displaytext.h"
 
+#include <QLabel>
+#include <QTextDocument>
+
 namespace rg::ui {
 
 // The explicit directional formatting characters of Unicode's bidi algorithm (UAX #9, 2.1-2.6):
@@ -41,6 +44,23 @@ qsizetype utf16Offset(QStringView text, int codePoint)
         index += pair ? 2 : 1;
     }
     return index;
+}
+
+QString plainToolTip(QStringView text)
+{
+    // Empty stays empty so that the view shows no tooltip at all.
+    if (text.isEmpty())
+        return {};
+    // convertFromPlainText escapes & < > and wraps the text in <p>, which Qt always takes for
+    // rich text: the escapes are then read back as the characters the customer typed.
+    return Qt::convertFromPlainText(displaySafe(text), Qt::WhiteSpaceNormal);
+}
+
+void letShrinkBelowLongestWord(QLabel *label)
+{
+    // A layout takes an explicit minimum width over the label's minimumSizeHint(); its
+    // sizeHint() still gives it the room it wants when there is room.
+    label->setMinimumWidth(1);
 }
 
 } // namespace rg::ui

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringView>
 
+class QLabel;
+
 namespace rg::ui {
 
 // Shown in place of a character that could change how the text around it looks (a bidi
@@ -21,5 +23,15 @@ QString displaySafe(QStringView text);
 // The UTF-16 index of code point \a codePoint of \a text (findings count code points), clamped
 // to the text's length.
 qsizetype utf16Offset(QStringView text, int codePoint);
+
+// Use me for a tooltip that shows text a customer or a case supplied. Qt guesses whether a
+// tooltip is rich text (Qt::mightBeRichText), so "<b>" or "&lt;" in it would be rendered as
+// markup; this returns display-safe, escaped rich text that reads exactly as \a text was written.
+QString plainToolTip(QStringView text);
+
+// Use me on a word-wrapped label that shows feed, case or error text. Such text can hold a long
+// unbroken run (a link, an id, a URL in an error) and a label asks for the width of its longest
+// word, which would push the narrow sidebar past 360 px; the run is clipped instead.
+void letShrinkBelowLongestWord(QLabel *label);
 
 } // namespace rg::ui

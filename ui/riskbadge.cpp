@@ -35,7 +35,6 @@ RiskBadge::RiskBadge(QWidget *parent)
     QFont font = m_text->font();
     font.setBold(true);
     m_text->setFont(font);
-    setAutoFillBackground(true);
     setAssessment(std::nullopt);
 }
 
@@ -48,12 +47,11 @@ QString RiskBadge::text() const
 
 void RiskBadge::setAssessment(std::optional<risk::Level> level, double score)
 {
-    QPalette colours = palette();
+    // Not judged: no colour of its own, so the badge follows the window's palette, including a
+    // switch between light and dark while it is shown (a palette with no role set inherits all).
+    QPalette colours;
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxQuestion;
     QString text = tr("Not judged yet");
-    colours.setBrush(QPalette::Window, parentWidget() ? parentWidget()->palette().window()
-                                                      : QPalette().window());
-    colours.setBrush(QPalette::WindowText, QPalette().windowText());
     if (level) {
         text = QStringLiteral("%1 · %2").arg(levelTitle(*level), QString::number(score, 'f', 2));
         // The colours carry the same meaning as the words and the icon, in contrast pairs that
@@ -75,6 +73,7 @@ void RiskBadge::setAssessment(std::optional<risk::Level> level, double score)
         colours.setColor(QPalette::WindowText, Qt::white);
     }
     setPalette(colours);
+    setAutoFillBackground(level.has_value());
     m_text->setText(text);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(size));

@@ -11,6 +11,7 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPushButton>
+#include <QUrl>
 
 #include <utility>
 
@@ -19,6 +20,42 @@ namespace rg::ui {
 using namespace Qt::StringLiterals;
 using settings::Key;
 namespace registry = settings::registry;
+
+namespace {
+
+bool isPostgresUrl(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    return trimmed.startsWith(u"postgresql:"_s) || trimmed.startsWith(u"postgres:"_s);
+}
+
+// \a text without its password, and the password (empty when it has none or is not a
+// postgresql:// URL): the URL is shown in clear, the password only in a masked field.
+std::pair<QString, QString> splitDatabaseUrl(const QString &text)
+{
+    if (!isPostgresUrl(text))
+        return {text, {}};
+    QUrl url(text.trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || url.password().isEmpty())
+        return {text, {}};
+    const QString password = url.password(QUrl::FullyDecoded);
+    url.setPassword(QString());
+    return {url.toString(), password};
+}
+
+// \a text with \a password put back in; a password typed into the URL itself wins.
+QString joinDatabaseUrl(const QString &text, const QString &password)
+{
+    if (password.isEmpty() || !isPostgresUrl(text))
+        return text;
+    QUrl url(text.trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || !url.password().isEmpty())
+        return text;
+    url.setPassword(password, QUrl::DecodedMode);
+    return url.toString();
+}
+
+} // namespace
 
 // Shows the values of \a settings, which it changes and saves on Save. \a bridgeToken is the
 // local bridge's token, shown read-only for the agent to copy into the console integration;
@@ -46,11 +83,16 @@ SettingsDialog::SettingsDialog(settings::Settings &settings, const QString &brid
     showWarnings();
     showValues();
     showLocks();
+    updateDatabasePasswordField();
 
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::save);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     connect(m_ui->showTokenButton, &QAbstractButton::toggled, this,
             &SettingsDialog::setTokenVisible);
+    connect(m_ui->auditDatabaseUrlLineEdit, &QLineEdit::textChanged, this,
+            &SettingsDialog::updateDatabasePasswordField);
+    connect(m_ui->auditDatabaseUrlLineEdit, &QLineEdit::editingFinished, this,
+            &SettingsDialog::moveDatabasePasswordOut);
     connect(m_ui->copyTokenButton, &QAbstractButton::clicked, this,
             &SettingsDialog::copyBridgeToken);
     connect(m_ui->rulePackBrowseButton, &QAbstractButton::clicked, this,
@@ -132,6 +174,28 @@ void SettingsDialog::showValues()
 {
     for (const Key key : editedKeys())
         setFieldValue(key, m_settings.value(key));
+    m_shownDatabaseUrl
+        = {m_settings.value(Key::AuditDatabaseUrl).toString(),
+           m_ui->auditDatabaseUrlLineEdit->text(), m_ui->auditDatabasePasswordLineEdit->text()};
+}
+
+// The password field only means something for a PostgreSQL URL the agent may change.
+void SettingsDialog::updateDatabasePasswordField()
+{
+    m_ui->auditDatabasePasswordLineEdit->setEnabled(
+        m_ui->auditDatabaseUrlLineEdit->isEnabled()
+        && isPostgresUrl(m_ui->auditDatabaseUrlLineEdit->text()));
+}
+
+// A password typed (or pasted) into the URL moves to the masked field once the agent leaves the
+// URL, so that it is not left on screen in clear.
+void SettingsDialog::moveDatabasePasswordOut()
+{
+    const auto [url, password] = splitDatabaseUrl(m_ui->auditDatabaseUrlLineEdit->text());
+    if (password.isEmpty())
+        return;
+    m_ui->auditDatabaseUrlLineEdit->setText(url);
+    m_ui->auditDatabasePasswordLineEdit->setText(password);
 }
 
 // A locked row says so in words and in its tooltip, not by its disabled look alone.
@@ -155,6 +219,13 @@ void SettingsDialog::showLocks()
             control->setToolTip(why);
         }
         field(key)->setAccessibleDescription(tr("Set by your administrator"));
+        // The administrator's database password is theirs: it is never put in a field here
+        // (a locked key is not saved from the dialog, so nothing needs it).
+        if (key == Key::AuditDatabaseUrl) {
+            m_ui->auditDatabasePasswordLineEdit->clear();
+            m_ui->auditDatabasePasswordLineEdit->setPlaceholderText(
+                tr("Set by your administrator"));
+        }
     }
     m_ui->resetDefaultsButton->setEnabled(anyResettable);
 }
@@ -176,8 +247,15 @@ QVariant SettingsDialog::fieldValue(Key key) const
         return m_ui->caseServiceUrlLineEdit->text();
     case Key::CaseServiceToken:
         return m_ui->caseServiceTokenLineEdit->text();
-    case Key::AuditDatabaseUrl:
-        return m_ui->auditDatabaseUrlLineEdit->text();
+    case Key::AuditDatabaseUrl: {
+        const QString url = m_ui->auditDatabaseUrlLineEdit->text();
+        const QString password
+            = isPostgresUrl(url) ? m_ui->auditDatabasePasswordLineEdit->text() : QString();
+        // Untouched: the stored text itself, not a re-encoding of it that would count as a change.
+        if (url == m_shownDatabaseUrl.url && password == m_shownDatabaseUrl.password)
+            return m_shownDatabaseUrl.stored;
+        return joinDatabaseUrl(url, password);
+    }
     case Key::BridgePort:
         return m_ui->bridgePortSpinBox->value();
     case Key::BridgeAllowedOrigins: // the registry splits "a, b" itself
@@ -203,9 +281,12 @@ void SettingsDialog::setFieldValue(Key key, const QVariant &value)
     case Key::CaseServiceToken:
         m_ui->caseServiceTokenLineEdit->setText(value.toString());
         return;
-    case Key::AuditDatabaseUrl:
-        m_ui->auditDatabaseUrlLineEdit->setText(value.toString());
+    case Key::AuditDatabaseUrl: {
+        const auto [url, password] = splitDatabaseUrl(value.toString());
+        m_ui->auditDatabaseUrlLineEdit->setText(url);
+        m_ui->auditDatabasePasswordLineEdit->setText(password);
         return;
+    }
     case Key::BridgePort:
         m_ui->bridgePortSpinBox->setValue(value.toInt());
         return;
@@ -259,6 +340,8 @@ QList<QWidget *> SettingsDialog::rowControls(Key key) const
     switch (key) {
     case Key::CaseServiceToken:
         return {m_ui->caseServiceTokenLineEdit, m_ui->showTokenButton};
+    case Key::AuditDatabaseUrl:
+        return {m_ui->auditDatabaseUrlLineEdit, m_ui->auditDatabasePasswordLineEdit};
     case Key::RulePackPath:
         return {m_ui->rulePackPathLineEdit, m_ui->rulePackBrowseButton};
     case Key::PoliciesPath:

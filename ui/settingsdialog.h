@@ -75,6 +75,8 @@ private:
     void askToResetDefaults();
     void resetDefaults();
     void setTokenVisible(bool visible);
+    void updateDatabasePasswordField();
+    void moveDatabasePasswordOut();
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     rg::settings::Settings &m_settings;
@@ -85,6 +87,15 @@ private:
     QHash<rg::settings::Key, QVariant> m_previous;
     QList<rg::settings::Key> m_unsaved;
     bool m_saved = false;
+    // The audit database URL as stored and as its two fields showed it, so that an untouched URL
+    // is saved back as it was.
+    struct ShownDatabaseUrl
+    {
+        QString stored;
+        QString url;
+        QString password;
+    };
+    ShownDatabaseUrl m_shownDatabaseUrl;
 };
 
 } // namespace rg::ui

@@ -4,6 +4,7 @@
 
 #include "log/log.h"
 #include "model/casederived.h"
+#include "model/cue.h"
 #include "session/assistsession.h"
 #include "session/sessionmanager.h"
 #include "settings/settings.h"
@@ -28,10 +29,26 @@ namespace {
 
 constexpr int kHeaderReasons = 3;
 
+// The ids come from the console's feed, so they are made display-safe like customer text.
 QString chatTitle(const session::AssistSession &session)
 {
-    return session.caseId().isEmpty() ? session.conversationId()
-                                      : QStringLiteral("%1 · %2").arg(session.caseId(), session.conversationId());
+    if (session.caseId().isEmpty())
+        return displaySafe(session.conversationId());
+    return displaySafe(QStringLiteral("%1 · %2").arg(session.caseId(), session.conversationId()));
+}
+
+// What the tray says about a High-risk chat: the chat and the strongest reason by its name. The
+// customer's words stay out of it: a desktop notification may be read as markup, and it lands
+// in the notification history, outside the sidebar.
+QString highRiskSummary(const session::AssistSession &session, const risk::Assessment &assessment)
+{
+    if (assessment.reasons.empty())
+        return chatTitle(session);
+    const risk::Reason &top = assessment.reasons.front();
+    const auto cue = model::findCue(top.cue);
+    // A sequence or case signal: its text is the engine's, but case data (an order id) is in it.
+    const QString reason = cue ? QString(cue->title) : displaySafe(top.text);
+    return QStringLiteral("%1: %2").arg(chatTitle(session), reason);
 }
 
 // The engine counts turns from 0 (the transcript contract); the window counts them from 1, as the
@@ -79,6 +96,9 @@ SidebarWindow::SidebarWindow(session::SessionManager &sessions, settings::Settin
     m_ui->mainSplitter->setStretchFactor(0, 1);
     m_ui->mainSplitter->setStretchFactor(1, 2);
     m_ui->attentionLabel->hide();
+    for (QLabel *label :
+         {m_ui->caseLabel, m_ui->customerLabel, m_ui->reasonsLabel, m_ui->attentionLabel})
+        letShrinkBelowLongestWord(label);
 
     connect(m_ui->conversationComboBox, &QComboBox::activated, this, [this](int index) {
         m_sessions.setActiveSession(m_ui->conversationComboBox->itemData(index).toString());
@@ -159,6 +179,14 @@ void SidebarWindow::addSession(session::AssistSession *session)
             [this, session](const QList<model::Finding> &findings) { onNewHighFindings(session, findings); });
     connect(session, &session::AssistSession::caseStateChanged, this,
             [this, session] { updateSwitcherItem(session); });
+    // The risk and signals shown are from the last judgement that worked: say that this one
+    // failed rather than let them pass for current.
+    connect(session, &session::AssistSession::judgeFailed, this,
+            [this, session](const QString &error) {
+                statusBar()->showMessage(tr("%1 could not be judged, what is shown is older: %2")
+                                             .arg(chatTitle(*session), displaySafe(error)),
+                                         15000);
+            });
     updateSwitcherItem(session);
 }
 
@@ -232,11 +260,8 @@ void SidebarWindow::onJudged(session::AssistSession *session)
     if (session->judgement() && session->judgement()->assessment.level == risk::Level::High
         && !m_highAnnounced.contains(session->conversationId())) {
         m_highAnnounced.insert(session->conversationId());
-        QString summary = chatTitle(*session);
-        const auto &reasons = session->judgement()->assessment.reasons;
-        if (!reasons.empty())
-            summary += QStringLiteral(": ") + reasons.front().text;
-        emit highRiskContact(session->conversationId(), summary);
+        emit highRiskContact(session->conversationId(),
+                             highRiskSummary(*session, session->judgement()->assessment));
     }
     if (session == m_shown)
         refresh();
@@ -266,8 +291,9 @@ void SidebarWindow::refreshHeader()
         setWindowTitle(tr("Refund Guard"));
         return;
     }
-    m_ui->caseLabel->setText(session->caseId().isEmpty() ? tr("Chat %1 (no case yet)").arg(session->conversationId())
-                                                         : tr("Case %1").arg(session->caseId()));
+    m_ui->caseLabel->setText(displaySafe(
+        session->caseId().isEmpty() ? tr("Chat %1 (no case yet)").arg(session->conversationId())
+                                    : tr("Case %1").arg(session->caseId())));
     const auto &judgement = session->judgement();
     if (judgement && judgement->caseData) {
         const model::Case &c = *judgement->caseData;
@@ -295,10 +321,13 @@ void SidebarWindow::refreshHeader()
 
 void SidebarWindow::onNewHighFindings(session::AssistSession *session, const QList<model::Finding> &findings)
 {
+    if (findings.isEmpty())
+        return;
     const model::Finding &first = findings.constFirst();
+    // One arg() call: a "%1" the customer typed must not take the turn number's place.
     const QString text = tr("New strong cue: %1 — “%2” (turn %3)")
-                             .arg(cueTitle(first.cue), displaySafe(first.evidence))
-                             .arg(first.turn + 1);
+                             .arg(cueTitle(first.cue), displaySafe(first.evidence),
+                                  QString::number(first.turn + 1));
     if (session == m_shown) {
         m_ui->attentionLabel->setText(findings.size() > 1 ? tr("%1, and %n more", nullptr, int(findings.size() - 1)).arg(text)
                                                           : text);

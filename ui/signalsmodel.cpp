@@ -75,11 +75,14 @@ QVariant SignalsModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-    case Qt::AccessibleTextRole:
-        return tr("%1 (%2), turn %3: “%4”")
-            .arg(cueTitle(f.cue), high ? tr("strong") : tr("weak"))
-            .arg(f.turn + 1)
-            .arg(displaySafe(f.evidence));
+    case Qt::AccessibleTextRole: {
+        // One arg() call: a "%1" in the evidence must not be taken for a placeholder.
+        const QString summary = tr("%1 (%2), turn %3: “%4”")
+                                    .arg(cueTitle(f.cue), high ? tr("strong") : tr("weak"),
+                                         QString::number(f.turn + 1), displaySafe(f.evidence));
+        // Qt renders a tooltip that looks like markup as rich text; a screen reader reads text.
+        return role == Qt::ToolTipRole ? plainToolTip(summary) : summary;
+    }
     case Qt::DecorationRole:
         if (index.column() == CueColumn && high)
             return qApp->style()->standardIcon(QStyle::SP_MessageBoxWarning);

@@ -7,7 +7,9 @@
 #include "ui/displaytext.h"
 
 #include <QEvent>
+#include <QHash>
 #include <QScrollBar>
+#include <QSet>
 #include <QTextBlock>
 #include <QTextCursor>
 
@@ -111,8 +113,9 @@ void TranscriptView::appendTurn(const model::Message &message, const QDateTime &
 
     QTextCharFormat body;
     body.setForeground(palette().text());
-    const QString shown = message.role == model::Role::Action ? actionSummary(message.action)
-                                                                : displaySafe(message.text);
+    // An action's order id and method come from the console like the customer's words do.
+    const QString shown = displaySafe(
+        message.role == model::Role::Action ? actionSummary(message.action) : message.text);
     const int start = cursor.position();
     // Newlines in a message would start new blocks and shift every later offset: show them as
     // line separators inside the same block instead (one UTF-16 unit each, so offsets hold).
@@ -135,37 +138,55 @@ QTextCharFormat TranscriptView::highlightFormat(double weight) const
     return format;
 }
 
+/*!
+ * Marks \a findings on their spans. Only the turns whose findings changed are drawn again: the
+ * session is judged on every message, and clearing and re-marking every finding of the chat each
+ * time made a long chat quadratic in its length (and re-laid out every marked turn).
+ */
 void TranscriptView::applyHighlights(const std::vector<model::Finding> &findings)
 {
     if (findings == m_highlighted)
         return;
+    QHash<int, std::vector<model::Finding>> before;
+    QHash<int, std::vector<model::Finding>> after;
+    for (const model::Finding &old : m_highlighted)
+        before[old.turn].push_back(old);
+    for (const model::Finding &finding : findings)
+        after[finding.turn].push_back(finding);
+    QSet<int> changed;
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (after.value(it.key()) != it.value())
+            changed.insert(it.key());
+    }
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        if (before.value(it.key()) != it.value())
+            changed.insert(it.key());
+    }
+
     QTextCursor cursor(document());
     QTextCharFormat plain;
     plain.setBackground(Qt::NoBrush);
     plain.setUnderlineStyle(QTextCharFormat::NoUnderline);
     plain.setToolTip(QString());
-    for (const model::Finding &old : m_highlighted) {
-        if (old.turn < 0 || old.turn >= m_turns.size())
+    for (const int index : std::as_const(changed)) {
+        if (index < 0 || index >= m_turns.size())
             continue;
-        const Turn &turn = m_turns[old.turn];
+        const Turn &turn = m_turns[index];
         cursor.setPosition(turn.textStart);
         cursor.setPosition(turn.textStart + int(turn.text.size()), QTextCursor::KeepAnchor);
         cursor.mergeCharFormat(plain);
-    }
-    for (const model::Finding &finding : findings) {
-        if (finding.turn < 0 || finding.turn >= m_turns.size())
-            continue;
-        const Turn &turn = m_turns[finding.turn];
-        const auto from = utf16Offset(turn.text, finding.start);
-        const auto to = utf16Offset(turn.text, finding.end);
-        if (to <= from)
-            continue;
-        QTextCharFormat format = highlightFormat(finding.weight);
-        const auto cue = model::findCue(finding.cue);
-        format.setToolTip(cue ? QString(cue->title) : finding.cue);
-        cursor.setPosition(turn.textStart + int(from));
-        cursor.setPosition(turn.textStart + int(to), QTextCursor::KeepAnchor);
-        cursor.mergeCharFormat(format);
+        for (const model::Finding &finding : after.value(index)) {
+            const auto from = utf16Offset(turn.text, finding.start);
+            const auto to = utf16Offset(turn.text, finding.end);
+            if (to <= from)
+                continue;
+            QTextCharFormat format = highlightFormat(finding.weight);
+            const auto cue = model::findCue(finding.cue);
+            format.setToolTip(plainToolTip(cue ? QString(cue->title) : finding.cue));
+            cursor.setPosition(turn.textStart + int(from));
+            cursor.setPosition(turn.textStart + int(to), QTextCursor::KeepAnchor);
+            cursor.mergeCharFormat(format);
+        }
     }
     m_highlighted = findings;
 }

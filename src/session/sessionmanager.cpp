@@ -5,6 +5,7 @@
 #include "feed/bridge.h"
 #include "log/log.h"
 #include "policy/facts.h"
+#include "sql/transaction.h"
 
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -87,20 +88,18 @@ Result<bool> SessionManager::openJournal(const QString &path)
     }
     if (version == kJournalVersion)
         return true;
-    if (!db.transaction())
-        return sqlError(u"creating the schema"_s, db.lastError());
+    sql::Transaction transaction(db);
+    if (auto begun = transaction.begin(); !begun)
+        return Error{u"session journal: creating the schema: "_s + begun.error()};
     const bool created =
         query.exec(u"CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
                    "conversation TEXT NOT NULL, event TEXT NOT NULL)"_s)
         && query.exec(u"CREATE INDEX events_conversation ON events (conversation)"_s)
         && query.exec(u"PRAGMA user_version = %1"_s.arg(kJournalVersion));
-    if (!created) {
-        const QSqlError error = query.lastError();
-        db.rollback();
-        return sqlError(u"creating the schema"_s, error);
-    }
-    if (!db.commit())
-        return sqlError(u"creating the schema"_s, db.lastError());
+    if (!created)
+        return sqlError(u"creating the schema"_s, query.lastError());
+    if (auto committed = transaction.commit(); !committed)
+        return Error{u"session journal: creating the schema: "_s + committed.error()};
     return true;
 }
 
@@ -188,13 +187,11 @@ Result<bool> SessionManager::check(const feed::FeedEvent &event) const
     return Error{u"unknown event type"_s};
 }
 
-// One transaction per event; a closed conversation leaves the journal with its close.
+// One statement per event, atomic on its own; a closed conversation leaves the journal with its
+// close.
 Result<bool> SessionManager::journal(const feed::FeedEvent &event)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
-        return sqlError(u"beginning"_s, db.lastError());
-    QSqlQuery query(db);
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (event.type == feed::FeedEventType::CaseClosed) {
         query.prepare(u"DELETE FROM events WHERE conversation = ?"_s);
         query.addBindValue(event.conversationId);
@@ -203,13 +200,8 @@ Result<bool> SessionManager::journal(const feed::FeedEvent &event)
         query.addBindValue(event.conversationId);
         query.addBindValue(QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact)));
     }
-    if (!query.exec()) {
-        const QSqlError error = query.lastError();
-        db.rollback();
-        return sqlError(u"writing an event of %1"_s.arg(event.conversationId), error);
-    }
-    if (!db.commit())
-        return sqlError(u"committing"_s, db.lastError());
+    if (!query.exec())
+        return sqlError(u"writing an event of %1"_s.arg(event.conversationId), query.lastError());
     return true;
 }
 

@@ -118,8 +118,14 @@ private slots:
     // A report that cannot be recorded is shown as such, and its note offered again.
     void failedReportIsShownAndKept();
 
+    // The agent's override lands after the panel moved on to another chat's blocked action:
+    // the record is the first chat's, and the decision shown keeps its Cancel and Proceed.
+    void overrideRecordedAfterThePanelMovedOn();
+
 private:
     AssistSession *openSession(const QString &caseId, const QStringList &customerTexts);
+    std::unique_ptr<AssistSession> makeSession(const QString &conversationId, const QString &caseId,
+                                               const QStringList &customerTexts);
     AssistSession *openDemo(const QString &conversationId, QJsonObject *proposed);
     OverrideDialog *openOverrideDialog();
     void completeOverride(OverrideDialog *dialog);
@@ -177,22 +183,35 @@ void TestActionPanel::cleanup()
 // A session on \a caseId (none when empty) with the customer's messages, shown in the panel.
 AssistSession *TestActionPanel::openSession(const QString &caseId, const QStringList &customerTexts)
 {
+    m_session = makeSession(u"chat-1"_s, caseId, customerTexts);
+    if (!m_session)
+        return nullptr;
+    m_panel->setSession(m_session.get());
+    return m_session.get();
+}
+
+// A session on \a caseId (none when empty) with the customer's messages, not shown anywhere.
+std::unique_ptr<AssistSession> TestActionPanel::makeSession(const QString &conversationId,
+                                                            const QString &caseId,
+                                                            const QStringList &customerTexts)
+{
     session::SessionServices services;
     services.engine = m_engine.get();
     services.caseProvider = m_provider.get();
     services.auditLog = m_log;
     services.agent = {u"agent-7"_s, u"agent"_s, u"uk-1"_s};
     services.clock = [] { return kNow; };
-    m_session = std::make_unique<AssistSession>(u"chat-1"_s, services);
+    auto made = std::make_unique<AssistSession>(conversationId, services);
     for (const QString &text : customerTexts)
-        m_session->addMessage(model::Role::Customer, text, kNow);
+        made->addMessage(model::Role::Customer, text, kNow);
     if (!caseId.isEmpty()) {
-        m_session->openCase(caseId);
-        if (!QTest::qWaitFor([this] { return m_session->caseState() == session::CaseState::Ready; }))
+        made->openCase(caseId);
+        AssistSession *waiting = made.get();
+        if (!QTest::qWaitFor(
+                [waiting] { return waiting->caseState() == session::CaseState::Ready; }))
             return nullptr;
     }
-    m_panel->setSession(m_session.get());
-    return m_session.get();
+    return made;
 }
 
 // The demo conversation up to its last action, with its case; \a proposed gets that action.
@@ -625,6 +644,39 @@ void TestActionPanel::failedReportIsShownAndKept()
     QCOMPARE(child<QPlainTextEdit>(dialog, u"noteTextEdit"_s)->toPlainText(), text);
     QTest::mouseClick(child<QPushButton>(dialog, u"cancelReportButton"_s), Qt::LeftButton);
     QTRY_VERIFY(!dialog);
+}
+
+void TestActionPanel::overrideRecordedAfterThePanelMovedOn()
+{
+    QVERIFY(openSession(u"case-1003"_s, kTakeoverChat));
+    m_panel->proposeAction(kGiftCardRefund);
+    QSignalSpy recorded(m_panel.get(), &ActionPanel::overrideRecorded);
+    QPointer<OverrideDialog> dialog = openOverrideDialog();
+    QVERIFY(dialog);
+    completeOverride(dialog);
+    if (QTest::currentTestFailed())
+        return;
+
+    // The console brings another chat forward and proposes its own refund, which is blocked.
+    std::unique_ptr<AssistSession> other = makeSession(u"chat-2"_s, u"case-1003"_s, kTakeoverChat);
+    QVERIFY(other);
+    m_panel->setSession(other.get());
+    m_panel->proposeAction(kGiftCardRefund);
+    QVERIFY(m_panel->decision());
+    auto *proceed = child<QPushButton>(m_panel.get(), u"proceedButton"_s);
+    auto *cancel = child<QPushButton>(m_panel.get(), u"cancelButton"_s);
+    QVERIFY(proceed->isVisible());
+
+    QTest::keyClick(child<QCheckBox>(dialog, u"confirmCheckBox"_s), Qt::Key_Return);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(recorded.count(), 1);
+    const QList<audit::AuditRecord> records = storedRecords();
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.constFirst().payload.value(u"conversation_id"_s).toString(), u"chat-1"_s);
+    QVERIFY(proceed->isVisible());
+    QVERIFY(cancel->isVisible());
+    const QString message = child<QLabel>(m_panel.get(), u"messageLabel"_s)->text();
+    QVERIFY2(!message.contains(u"go ahead"_s), qPrintable(message));
 }
 
 QTEST_MAIN(TestActionPanel)

@@ -3,6 +3,7 @@
 #include "ui/displaytext.h"
 
 #include <QTest>
+#include <QTextDocument>
 
 using namespace rg::ui;
 
@@ -15,7 +16,24 @@ private slots:
     void neutralisesBidiAndControls();
     void keepsOrdinaryText();
     void utf16OffsetCountsCodePoints();
+    void toolTipsShowTextAsWritten_data();
+    void toolTipsShowTextAsWritten();
 };
+
+namespace {
+
+// What a tooltip shows: Qt renders it as rich text when Qt::mightBeRichText says it looks like
+// markup (QToolTip, and the item views through QStyledItemDelegate::helpEvent), else as is.
+QString shownAsToolTip(const QString &toolTip)
+{
+    if (!Qt::mightBeRichText(toolTip))
+        return toolTip;
+    QTextDocument document;
+    document.setHtml(toolTip);
+    return document.toPlainText();
+}
+
+} // namespace
 
 void TstDisplayText::neutralisesBidiAndControls_data()
 {
@@ -58,6 +76,28 @@ void TstDisplayText::utf16OffsetCountsCodePoints()
     QCOMPARE(utf16Offset(text, 3), 4);
     QCOMPARE(utf16Offset(text, 5), 7);
     QCOMPARE(utf16Offset(text, 99), text.size());
+}
+
+void TstDisplayText::toolTipsShowTextAsWritten_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("plain") << QStringLiteral("where is my parcel");
+    QTest::newRow("bold") << QStringLiteral("<b>now</b> or never");
+    QTest::newRow("link and image") << QStringLiteral(
+        "see <a href=\"http://evil.example\">here</a> <img src=\"file:///etc/passwd\">");
+    QTest::newRow("escaped entity") << QStringLiteral("&lt;b&gt; is how you write <b>");
+    QTest::newRow("bare ampersand") << QStringLiteral("Smith &amp; Sons");
+    QTest::newRow("second line") << QStringLiteral("first line\n<i>second</i>");
+}
+
+// Scenario: customer text with markup or entities ends up in a tooltip; it reads exactly as
+// typed, never bold, linked, an image, or with an entity decoded.
+void TstDisplayText::toolTipsShowTextAsWritten()
+{
+    QFETCH(QString, text);
+    QCOMPARE(shownAsToolTip(plainToolTip(text)), text);
+    QCOMPARE(plainToolTip(QString()), QString());
+    QCOMPARE(shownAsToolTip(plainToolTip(u"a\u202Eb")), QStringLiteral("a\uFFFDb"));
 }
 
 QTEST_MAIN(TstDisplayText)

@@ -18,6 +18,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 using rg::settings::Key;
@@ -36,6 +37,7 @@ struct Form
         : url(d.findChild<QLineEdit *>(u"caseServiceUrlLineEdit"_s))
         , token(d.findChild<QLineEdit *>(u"caseServiceTokenLineEdit"_s))
         , database(d.findChild<QLineEdit *>(u"auditDatabaseUrlLineEdit"_s))
+        , databasePassword(d.findChild<QLineEdit *>(u"auditDatabasePasswordLineEdit"_s))
         , port(d.findChild<QSpinBox *>(u"bridgePortSpinBox"_s))
         , origins(d.findChild<QLineEdit *>(u"bridgeAllowedOriginsLineEdit"_s))
         , bridgeToken(d.findChild<QLineEdit *>(u"bridgeTokenLineEdit"_s))
@@ -59,12 +61,28 @@ struct Form
 
     bool complete() const
     {
-        const QList<const QObject *> all{
-            url,         token,          database,       port,          origins,
-            bridgeToken, rulePack,       policies,       stayOnTop,     showToken,
-            copyToken,   rulePackBrowse, policiesBrowse, resetDefaults, confirmReset,
-            keepValues,  warnings,       error,          status,        copyStatus,
-            buttons};
+        const QList<const QObject *> all{url,
+                                         token,
+                                         database,
+                                         databasePassword,
+                                         port,
+                                         origins,
+                                         bridgeToken,
+                                         rulePack,
+                                         policies,
+                                         stayOnTop,
+                                         showToken,
+                                         copyToken,
+                                         rulePackBrowse,
+                                         policiesBrowse,
+                                         resetDefaults,
+                                         confirmReset,
+                                         keepValues,
+                                         warnings,
+                                         error,
+                                         status,
+                                         copyStatus,
+                                         buttons};
         return !all.contains(nullptr);
     }
     QPushButton *save() const { return buttons->button(QDialogButtonBox::Save); }
@@ -74,7 +92,7 @@ struct Form
         return dialog.findChild<QLabel *>(row + u"LockLabel"_s);
     }
 
-    QLineEdit *url, *token, *database;
+    QLineEdit *url, *token, *database, *databasePassword;
     QSpinBox *port;
     QLineEdit *origins, *bridgeToken, *rulePack, *policies;
     QCheckBox *stayOnTop;
@@ -156,6 +174,9 @@ private slots:
     void resetFillsInDefaultsAfterConfirmation();
     void escapeDiscardsEdits();
     void keyboardAndAccessibleNames();
+    void databasePasswordIsMasked();
+    void databasePasswordCanBeChanged();
+    void lockedDatabasePasswordIsNotShown();
 };
 
 void TstSettingsDialog::initTestCase()
@@ -675,6 +696,122 @@ void TstSettingsDialog::keyboardAndAccessibleNames()
     }
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QTRY_VERIFY(form.buttons->isAncestorOf(QApplication::focusWidget()));
+}
+
+namespace {
+
+const QString kPostgresUrl = u"postgresql://rg:s3cr3t-pw@db.example:5432/audit"_s;
+
+// Every piece of text in the dialog that the agent (or a screen reader) can read.
+QStringList readableTexts(const SettingsDialog &dialog)
+{
+    QStringList texts;
+    for (const QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+        if (edit->echoMode() == QLineEdit::Normal)
+            texts << edit->text();
+        texts << edit->displayText() << edit->toolTip() << edit->accessibleName()
+              << edit->accessibleDescription();
+    }
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        texts << label->text() << label->toolTip();
+    return texts;
+}
+
+} // namespace
+
+// Scenario: the audit log is on PostgreSQL and its URL carries the password. The URL is shown
+// without it, the password only masked; saving another change writes the URL back untouched.
+void TstSettingsDialog::databasePasswordIsMasked()
+{
+    writeIni(userPath(), {{Key::AuditDatabaseUrl, kPostgresUrl}});
+    Settings settings(userPath(), systemPath());
+    SettingsDialog dialog(settings, kBridgeToken);
+    QVERIFY(showAndActivate(dialog));
+    const Form form(dialog);
+    QVERIFY(form.complete());
+
+    QCOMPARE(form.database->text(), u"postgresql://rg@db.example:5432/audit"_s);
+    QCOMPARE(form.databasePassword->echoMode(), QLineEdit::Password);
+    QCOMPARE(form.databasePassword->text(), u"s3cr3t-pw"_s);
+    QVERIFY(form.databasePassword->isEnabled());
+    for (const QString &text : readableTexts(dialog))
+        QVERIFY2(!text.contains(u"s3cr3t"_s), qPrintable(text));
+    // Tab reaches the password right after the URL.
+    form.database->setFocus();
+    QTest::keyClick(form.database, Qt::Key_Tab);
+    QTRY_VERIFY(form.databasePassword->hasFocus());
+
+    clickCheckBox(form.stayOnTop);
+    QTest::mouseClick(form.save(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(Settings(userPath(), systemPath()).value(Key::AuditDatabaseUrl).toString(),
+             kPostgresUrl);
+}
+
+// Scenario: the agent types a new password into its field, then pastes a URL with another
+// password into the URL field: on leaving the URL the password moves into the masked field,
+// and what is saved is the URL with the password last given.
+void TstSettingsDialog::databasePasswordCanBeChanged()
+{
+    writeIni(userPath(), {{Key::AuditDatabaseUrl, kPostgresUrl}});
+    Settings settings(userPath(), systemPath());
+    SettingsDialog dialog(settings, kBridgeToken);
+    QSignalSpy saved(&dialog, &SettingsDialog::settingsSaved);
+    QVERIFY(showAndActivate(dialog));
+    const Form form(dialog);
+    QVERIFY(form.complete());
+
+    typeInto(form.databasePassword, u"n3w:p@ss"_s);
+    QTest::mouseClick(form.save(), Qt::LeftButton);
+    QTRY_COMPARE(saved.size(), 1);
+    QCOMPARE(saved.at(0).at(0).value<QList<Key>>(), QList<Key>{Key::AuditDatabaseUrl});
+    const QString stored
+        = Settings(userPath(), systemPath()).value(Key::AuditDatabaseUrl).toString();
+    QCOMPARE(QUrl(stored).password(), u"n3w:p@ss"_s);
+    QCOMPARE(QUrl(stored).userName(), u"rg"_s);
+    QCOMPARE(QUrl(stored).host(), u"db.example"_s);
+    QTest::mouseClick(form.close(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog.isVisible());
+
+    SettingsDialog again(settings, kBridgeToken);
+    QVERIFY(showAndActivate(again));
+    const Form second(again);
+    QVERIFY(second.complete());
+    typeInto(second.database, u"postgresql://audit:other-pw@db2.example/rg"_s);
+    QTest::keyClick(second.database, Qt::Key_Tab);
+    QTRY_COMPARE(second.database->text(), u"postgresql://audit@db2.example/rg"_s);
+    QCOMPARE(second.databasePassword->text(), u"other-pw"_s);
+    QTest::mouseClick(second.save(), Qt::LeftButton);
+    QTRY_VERIFY(second.status->isVisible());
+    QCOMPARE(Settings(userPath(), systemPath()).value(Key::AuditDatabaseUrl).toString(),
+             u"postgresql://audit:other-pw@db2.example/rg"_s);
+
+    // A SQLite URL has no password: the field is off.
+    SettingsDialog sqlite(settings, kBridgeToken);
+    const Form third(sqlite);
+    third.database->setText(u"sqlite:///var/lib/rg/audit.db"_s);
+    QVERIFY(!third.databasePassword->isEnabled());
+}
+
+// Scenario: the administrator set the audit database, password included. The agent sees the
+// URL without it, and the password is not in any field, masked or not.
+void TstSettingsDialog::lockedDatabasePasswordIsNotShown()
+{
+    writeIni(systemPath(), {{Key::AuditDatabaseUrl, kPostgresUrl}});
+    Settings settings(userPath(), systemPath());
+    SettingsDialog dialog(settings, kBridgeToken);
+    QVERIFY(showAndActivate(dialog));
+    const Form form(dialog);
+    QVERIFY(form.complete());
+
+    QCOMPARE(form.database->text(), u"postgresql://rg@db.example:5432/audit"_s);
+    QVERIFY(!form.database->isEnabled());
+    QVERIFY(!form.databasePassword->isEnabled());
+    QCOMPARE(form.databasePassword->text(), QString());
+    QCOMPARE(form.databasePassword->placeholderText(), u"Set by your administrator"_s);
+    for (const QString &text : readableTexts(dialog))
+        QVERIFY2(!text.contains(u"s3cr3t"_s), qPrintable(text));
 }
 
 QTEST_MAIN(TstSettingsDialog)

@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Refund Guard contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "audit/auditlog.h"
+#include "audit/auditstore.h"
 #include "batch/engine.h"
 #include "context/caseprovider.h"
+#include "context/casestore.h"
 #include "context/embeddedcaseprovider.h"
 #include "context/httpcaseprovider.h"
 #include "feed/bridge.h"
@@ -11,6 +13,7 @@
 #include "testsupport.h"
 #include "ui/actionpanel.h"
 #include "ui/displaytext.h"
+#include "ui/overridedialog.h"
 #include "ui/riskbadge.h"
 #include "ui/sidebarwindow.h"
 #include "ui/signalsmodel.h"
@@ -19,16 +22,24 @@
 #include "../context/caseserverprocess.h"
 
 #include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextDocument>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -53,6 +64,40 @@ QJsonObject messageEvent(const QString &conversation, const QString &text, const
 QJsonObject caseOpened(const QString &conversation, const QString &caseId)
 {
     return {{u"type"_s, u"case_opened"_s}, {u"conversation_id"_s, conversation}, {u"case_id"_s, caseId}};
+}
+
+const QJsonObject kBlockedRefund{
+    {u"type"_s, u"refund"_s},  {u"order_id"_s, u"114-2283917"_s},    {u"amount"_s, 129.99},
+    {u"currency"_s, u"USD"_s}, {u"method"_s, u"original_payment"_s}, {u"return_required"_s, false}};
+
+QJsonObject caseClosed(const QString &conversation)
+{
+    return {{u"type"_s, u"case_closed"_s}, {u"conversation_id"_s, conversation}};
+}
+
+// What a tooltip shows: Qt renders it as rich text when Qt::mightBeRichText says it looks like
+// markup (QToolTip, and the item views through QStyledItemDelegate::helpEvent), else as is.
+QString shownAsToolTip(const QString &toolTip)
+{
+    if (!Qt::mightBeRichText(toolTip))
+        return toolTip;
+    QTextDocument document;
+    document.setHtml(toolTip);
+    return document.toPlainText();
+}
+
+model::Message customerSays(const QString &text)
+{
+    return model::Message{model::Role::Customer, text, {}};
+}
+
+// A finding of the chargeback threat on "chargeback" in \a text.
+model::Finding chargebackIn(int turn, const QString &text)
+{
+    const int start = int(text.indexOf(u"chargeback"_s));
+    return model::Finding{turn,  u"threat_pressure"_s, u"threat.chargeback"_s,
+                          start, start + 10,           u"chargeback"_s,
+                          0.9};
 }
 
 // The text of the transcript's document between two positions.
@@ -99,10 +144,41 @@ private slots:
     // Stay-on-top and the window's size are kept in the settings.
     void windowStateIsRemembered();
     void worksAt360PixelsWide();
+    // Markup in evidence or case data reaches tooltips (signals list, case tree) as the
+    // characters typed: Qt would otherwise render a tooltip that looks like HTML.
+    void toolTipsShowCustomerTextLiterally();
+    // The notice of a strong cue quotes the evidence as typed, "%1" included, with its turn.
+    void strongCueNoticeQuotesEvidenceAsTyped();
+    // The tray's notice names the chat and the reason, never the customer's words.
+    void trayNoticeLeavesOutTheCustomersWords();
+    // A fraud report goes to the chat it was opened on: not to the chat shown when it is sent,
+    // and nowhere (with an error) when its chat closed meanwhile.
+    void reportGoesToTheChatItWasOpenedOn();
+    // The chat closes (its session is deleted) while the override dialog is open: recording
+    // says so and writes nothing, and nothing touches the deleted session.
+    void overrideDialogOutlivesItsSession();
+    // No two controls the agent can reach at once share an Alt mnemonic.
+    void mnemonicsAreUnique();
+    // A new message does not rebuild the case tree under the agent: row and sections stay.
+    void casePanelKeepsTheAgentsPlace();
+    // Not judged yet, the badge has no colour of its own and follows a light/dark switch.
+    void riskBadgeFollowsThePalette();
+    // One more judged message redraws only the turns whose findings changed.
+    void highlightsRedrawOnlyChangedTurns();
+    // An action turn's order id and method are display-safe like the customer's text.
+    void actionTurnsAreDisplaySafe();
+    // A judgement that fails is reported, not left to pass the last one off as current.
+    void failedJudgementIsReported();
+    // Tab walks every control of each tab and comes back round: no trap, and every control it
+    // stops on has a name a screen reader can say.
+    void tabWalksTheWholeWindow();
 
 private:
     void openWindow();
     int post(const QJsonObject &event);
+    QList<audit::AuditRecord> storedRecords();
+    ui::OverrideDialog *openOverrideDialog();
+    bool storeCaseLike1001(const QString &caseId, const QString &customerName);
     QTreeView *signalsView() const;
     QString shownConversation() const;
     session::CaseState shownCaseState() const;
@@ -192,6 +268,57 @@ int TestSidebar::post(const QJsonObject &event)
     if (!finished.wait(10000))
         return -1;
     return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+// Every record in the audit database, read back through a store of its own.
+QList<audit::AuditRecord> TestSidebar::storedRecords()
+{
+    QList<audit::AuditRecord> out;
+    auto url = audit::DatabaseUrl::parse(u"sqlite://"_s + m_dir->filePath(u"audit.db"_s));
+    if (!url)
+        return out;
+    auto store = audit::AuditStore::open(url.value());
+    if (!store)
+        return out;
+    const auto scanned = store.value()->scan({}, [&out](const audit::StoredRecord &stored) {
+        auto record = audit::AuditRecord::fromStored(stored.body, stored.hash);
+        if (record)
+            out.append(std::move(record).value());
+        return bool(record);
+    });
+    return scanned ? out : QList<audit::AuditRecord>{};
+}
+
+// Stores case-1001 again as \a caseId, its customer renamed \a customerName, in the demo case
+// store the window's provider reads.
+bool TestSidebar::storeCaseLike1001(const QString &caseId, const QString &customerName)
+{
+    context::CaseStore store;
+    if (!store.open(m_dir->filePath(u"demo.db"_s)))
+        return false;
+    const auto entry = store.get(u"case-1001"_s);
+    if (!entry || !entry.value())
+        return false;
+    QJsonObject document = entry.value()->document;
+    QJsonObject customer = document.value(u"customer"_s).toObject();
+    customer.insert(u"name"_s, customerName);
+    document.insert(u"customer"_s, customer);
+    document.insert(u"id"_s, caseId);
+    return bool(store.put(caseId, document));
+}
+
+// Proceeds against the decision the action panel shows; the dialog it opens.
+ui::OverrideDialog *TestSidebar::openOverrideDialog()
+{
+    m_window->findChild<QTabWidget *>(u"detailTabWidget"_s)
+        ->setCurrentWidget(m_window->findChild<QWidget *>(u"actionTab"_s));
+    auto *proceed = m_window->actionPanel()->findChild<QPushButton *>(u"proceedButton"_s);
+    if (!proceed || !proceed->isVisible())
+        return nullptr;
+    QTest::mouseClick(proceed, Qt::LeftButton);
+    if (!QTest::qWaitFor([] { return QApplication::activeModalWidget() != nullptr; }))
+        return nullptr;
+    return qobject_cast<ui::OverrideDialog *>(QApplication::activeModalWidget());
 }
 
 QString TestSidebar::shownConversation() const
@@ -454,17 +581,402 @@ void TestSidebar::windowStateIsRemembered()
 
 void TestSidebar::worksAt360PixelsWide()
 {
-    for (const QString &text : kDnaChat)
-        QCOMPARE(post(messageEvent(u"dna"_s, text)), 202);
     m_window->resize(360, 800);
     QTRY_COMPARE(m_window->width(), 360);
-    QString wide;
-    for (QWidget *child : m_window->findChildren<QWidget *>()) {
-        if (child->minimumSizeHint().width() > 250)
-            wide += u" %1(%2)"_s.arg(child->objectName()).arg(child->minimumSizeHint().width());
+    // What the window needs as a whole, naming the widgets that ask for most of it.
+    const auto needs = [this] {
+        QString wide;
+        for (QWidget *child : m_window->findChildren<QWidget *>()) {
+            if (child->minimumSizeHint().width() > 250)
+                wide += u" %1(%2)"_s.arg(child->objectName()).arg(child->minimumSizeHint().width());
+        }
+        return u"needs %1 px:%2"_s.arg(m_window->minimumSizeHint().width()).arg(wide);
+    };
+    for (const QString &text : kDnaChat)
+        QCOMPARE(post(messageEvent(u"dna"_s, text)), 202);
+    QTRY_VERIFY(m_window->signalsModel()->rowCount() >= 3);
+    QVERIFY2(m_window->minimumSizeHint().width() <= 360, qPrintable(needs()));
+
+    // Long unbroken text from the feed (a chat id, a link quoted as evidence, a case id whose
+    // lookup fails with an error quoting it) wraps or clips; it never widens the window.
+    const QString longId = u"chat-"_s + QString(80, u'x');
+    const QString link = u"https://refund-help.example/"_s + QString(120, u'a');
+    QCOMPARE(post(messageEvent(longId, u"Please log in at "_s + link + u" to get your refund"_s)),
+             202);
+    QCOMPARE(post(messageEvent(longId, u"I'm filing a chargeback today"_s)), 202);
+    QTRY_COMPARE(m_window->findChild<QComboBox *>(u"conversationComboBox"_s)->count(), 2);
+    m_manager->setActiveSession(longId);
+    QTRY_VERIFY(m_window->findChild<QLabel *>(u"reasonsLabel"_s)->text().contains(link));
+    QCOMPARE(post(caseOpened(longId, u"case-"_s + QString(80, u'9'))), 202);
+    QTRY_COMPARE(shownCaseState(), session::CaseState::Failed);
+    QVERIFY2(m_window->minimumSizeHint().width() <= 360, qPrintable(needs()));
+
+    // A strong cue quoting a long run, and a customer whose name is one.
+    const QString evidence = u"pay me at "_s + link;
+    emit m_window->shownSession()->newHighFindings(
+        {model::Finding{0, u"threat_pressure"_s, u"r"_s, 0, 5, evidence, 0.9}});
+    QVERIFY(m_window->findChild<QLabel *>(u"attentionLabel"_s)->text().contains(evidence));
+    QVERIFY2(m_window->minimumSizeHint().width() <= 360, qPrintable(needs()));
+    const QString name = u"Dana"_s + QString(100, u'a');
+    QVERIFY(storeCaseLike1001(u"case-long-name"_s, name));
+    QCOMPARE(post(caseOpened(longId, u"case-long-name"_s)), 202);
+    QTRY_COMPARE(shownCaseState(), session::CaseState::Ready);
+    QTRY_VERIFY(m_window->findChild<QLabel *>(u"customerLabel"_s)->text().contains(name));
+    QVERIFY2(m_window->minimumSizeHint().width() <= 360, qPrintable(needs()));
+
+    // The action check quoting an order id the case does not hold.
+    const QString orderId = u"114-"_s + QString(100, u'7');
+    m_window->actionPanel()->proposeAction({{u"type"_s, u"refund"_s},
+                                            {u"order_id"_s, orderId},
+                                            {u"amount"_s, 10.0},
+                                            {u"currency"_s, u"USD"_s},
+                                            {u"method"_s, u"original_payment"_s}});
+    const QString message = m_window->actionPanel()->findChild<QLabel *>(u"messageLabel"_s)->text();
+    QVERIFY2(message.contains(orderId), qPrintable(message));
+    QVERIFY2(m_window->minimumSizeHint().width() <= 360, qPrintable(needs()));
+}
+
+void TestSidebar::toolTipsShowCustomerTextLiterally()
+{
+    // The signals list, straight from the model the view asks.
+    const QString evidence = u"<b>now</b> &amp; <img src=\"file:///etc/passwd\"> %1"_s;
+    ui::SignalsModel model;
+    model.setFindings({model::Finding{0, u"threat_pressure"_s, u"r"_s, 0, 5, evidence, 0.9}});
+    for (int column = 0; column < model.columnCount(); ++column) {
+        const QString tip = model.index(0, column).data(Qt::ToolTipRole).toString();
+        const QString shown = shownAsToolTip(tip);
+        QVERIFY2(shown.contains(u"“"_s + evidence + u"”"_s), qPrintable(shown));
+        QVERIFY2(shown.contains(u"turn 1"_s), qPrintable(shown));
+        // Screen readers get the text itself, not markup.
+        QVERIFY(model.index(0, column).data(Qt::AccessibleTextRole).toString().contains(evidence));
     }
-    QVERIFY2(m_window->minimumSizeHint().width() <= 360,
-             qPrintable(u"needs %1 px:%2"_s.arg(m_window->minimumSizeHint().width()).arg(wide)));
+
+    // The case tree, with a case whose customer name carries markup and a bidi override.
+    const QString name = u"<b>Dana</b> &lt;Reyes&gt; \u202Eevil"_s;
+    QVERIFY(storeCaseLike1001(u"case-markup"_s, name));
+    QCOMPARE(post(caseOpened(u"markup"_s, u"case-markup"_s)), 202);
+    QTRY_COMPARE(shownCaseState(), session::CaseState::Ready);
+    auto *tree = m_window->findChild<QTreeWidget *>(u"caseTreeWidget"_s);
+    QTRY_VERIFY(!tree->findItems(u"Name"_s, Qt::MatchRecursive | Qt::MatchExactly).isEmpty());
+    QTreeWidgetItem *row
+        = tree->findItems(u"Name"_s, Qt::MatchRecursive | Qt::MatchExactly).constFirst();
+    QCOMPARE(row->text(1), ui::displaySafe(name));
+    QCOMPARE(shownAsToolTip(row->toolTip(1)), ui::displaySafe(name));
+    const QString header = m_window->findChild<QLabel *>(u"customerLabel"_s)->text();
+    QVERIFY2(header.contains(ui::displaySafe(name)), qPrintable(header));
+}
+
+void TestSidebar::strongCueNoticeQuotesEvidenceAsTyped()
+{
+    QCOMPARE(post(messageEvent(u"pct"_s, u"Hello"_s)), 202);
+    QTRY_COMPARE(shownConversation(), u"pct"_s);
+    session::AssistSession *shown = m_window->shownSession();
+    const model::Finding finding{0, u"threat_pressure"_s, u"r"_s, 0, 5, u"pay 100%1 now"_s, 0.9};
+    emit shown->newHighFindings({finding});
+    auto *attention = m_window->findChild<QLabel *>(u"attentionLabel"_s);
+    QVERIFY(attention->isVisible());
+    QVERIFY2(attention->text().contains(u"“pay 100%1 now” (turn 1)"_s),
+             qPrintable(attention->text()));
+}
+
+void TestSidebar::trayNoticeLeavesOutTheCustomersWords()
+{
+    QSignalSpy announced(m_window.get(), &ui::SidebarWindow::highRiskContact);
+    for (const QString &text : kDnaChat)
+        QCOMPARE(post(messageEvent(u"dna"_s, text)), 202);
+    QCOMPARE(post(messageEvent(u"dna"_s, u"Refund it now or I post a review everywhere."_s)), 202);
+    QTRY_COMPARE(announced.count(), 1);
+    const QString summary = announced.at(0).at(1).toString();
+    QVERIFY2(summary.startsWith(u"dna: "_s), qPrintable(summary));
+    const auto &judgement = m_window->shownSession()->judgement();
+    QVERIFY(judgement);
+    // Without a case every reason is a cue of the chat; the notice names one by its title.
+    QStringList titles;
+    for (const model::Finding &finding : judgement->detection.findings) {
+        QVERIFY2(!summary.contains(finding.evidence), qPrintable(summary));
+        titles.append(ui::cueTitle(finding.cue));
+    }
+    QVERIFY2(titles.contains(summary.mid(5)), qPrintable(summary));
+}
+
+void TestSidebar::reportGoesToTheChatItWasOpenedOn()
+{
+    QCOMPARE(post(caseOpened(u"dna"_s, u"case-1001"_s)), 202);
+    for (const QString &text : kDnaChat)
+        QCOMPARE(post(messageEvent(u"dna"_s, text)), 202);
+    QCOMPARE(post(caseOpened(u"other"_s, u"case-1006"_s)), 202);
+    QCOMPARE(post(messageEvent(u"other"_s, u"Hi, just checking my order status."_s)), 202);
+    QTRY_COMPARE(shownConversation(), u"dna"_s);
+    QTRY_COMPARE(shownCaseState(), session::CaseState::Ready);
+    m_window->findChild<QTabWidget *>(u"detailTabWidget"_s)
+        ->setCurrentWidget(m_window->findChild<QWidget *>(u"actionTab"_s));
+    auto *report = m_window->actionPanel()->findChild<QPushButton *>(u"reportButton"_s);
+
+    // The console switches chats (as the demo does) while the agent writes the report.
+    QTest::mouseClick(report, Qt::LeftButton);
+    QTRY_VERIFY(QApplication::activeModalWidget());
+    QPointer<QWidget> dialog = QApplication::activeModalWidget();
+    QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(u"noteTextEdit"_s),
+                     u"Photo shows the porch"_s);
+    m_manager->setActiveSession(u"other"_s);
+    QTRY_COMPARE(shownConversation(), u"other"_s);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"sendReportButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QList<audit::AuditRecord> records = storedRecords();
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.constFirst().kind, audit::RecordKind::Escalation);
+    QCOMPARE(records.constFirst().caseId, u"case-1001"_s);
+    QCOMPARE(records.constFirst().payload.value(u"conversation_id"_s).toString(), u"dna"_s);
+
+    // The chat closes while its report is being written: nothing goes to the chat shown next.
+    QTest::mouseClick(report, Qt::LeftButton);
+    QTRY_VERIFY(QApplication::activeModalWidget());
+    dialog = QApplication::activeModalWidget();
+    QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(u"noteTextEdit"_s),
+                     u"Asked for a gift card"_s);
+    QPointer<session::AssistSession> closing = m_manager->session(u"other"_s);
+    QCOMPARE(post(caseClosed(u"other"_s)), 202);
+    QTRY_VERIFY(!closing);
+    QTRY_COMPARE(shownConversation(), u"dna"_s);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"sendReportButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(storedRecords().size(), 1);
+    auto *message = m_window->actionPanel()->findChild<QLabel *>(u"messageLabel"_s);
+    QVERIFY2(message->text().contains(u"NOT recorded"_s), qPrintable(message->text()));
+}
+
+void TestSidebar::overrideDialogOutlivesItsSession()
+{
+    QCOMPARE(post(caseOpened(u"dna"_s, u"case-1001"_s)), 202);
+    for (const QString &text : kDnaChat)
+        QCOMPARE(post(messageEvent(u"dna"_s, text)), 202);
+    QTRY_COMPARE(shownCaseState(), session::CaseState::Ready);
+    m_window->actionPanel()->proposeAction(kBlockedRefund);
+    QVERIFY(m_window->actionPanel()->decision());
+    QPointer<ui::OverrideDialog> dialog = openOverrideDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->findChild<QComboBox *>(u"categoryComboBox"_s), u"Supervisor"_s);
+    QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(u"reasonTextEdit"_s),
+                     u"Team lead approved after checking the photo"_s);
+    QTest::keyClick(dialog->findChild<QCheckBox *>(u"confirmCheckBox"_s), Qt::Key_Space);
+    auto *record = dialog->findChild<QPushButton *>(u"recordButton"_s);
+    QVERIFY(record->isEnabled());
+
+    QPointer<session::AssistSession> closing = m_window->shownSession();
+    QCOMPARE(post(caseClosed(u"dna"_s)), 202);
+    QTRY_VERIFY(!closing);
+    QVERIFY(!m_window->shownSession());
+    QVERIFY(dialog);
+    QTest::mouseClick(record, Qt::LeftButton);
+    QVERIFY(dialog);
+    auto *error = dialog->findChild<QLabel *>(u"errorLabel"_s);
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(u"NOT recorded"_s), qPrintable(error->text()));
+    QVERIFY2(error->text().contains(u"closed"_s), qPrintable(error->text()));
+    QVERIFY(storedRecords().isEmpty());
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"cancelOverrideButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+}
+
+void TestSidebar::mnemonicsAreUnique()
+{
+    // A decision on screen, so that its buttons are there too.
+    QCOMPARE(post(caseOpened(u"dna"_s, u"case-1001"_s)), 202);
+    for (const QString &text : kDnaChat)
+        QCOMPARE(post(messageEvent(u"dna"_s, text)), 202);
+    QTRY_COMPARE(shownCaseState(), session::CaseState::Ready);
+    m_window->actionPanel()->proposeAction(kBlockedRefund);
+    QVERIFY(m_window->actionPanel()->decision());
+
+    auto *tabs = m_window->findChild<QTabWidget *>(u"detailTabWidget"_s);
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        QHash<QString, QString> owners;
+        // The clash \a text makes with a mnemonic already taken, empty when there is none.
+        const auto claim = [&owners](const QString &text) {
+            const QString key = QKeySequence::mnemonic(text).toString();
+            if (key.isEmpty())
+                return QString();
+            if (owners.contains(key))
+                return u"%1: both \"%2\" and \"%3\""_s.arg(key, owners.value(key), text);
+            owners.insert(key, text);
+            return QString();
+        };
+        QStringList texts;
+        for (QAction *menu : m_window->menuBar()->actions())
+            texts.append(menu->text());
+        for (int i = 0; i < tabs->count(); ++i)
+            texts.append(tabs->tabText(i));
+        for (QWidget *widget : m_window->findChildren<QWidget *>()) {
+            if (!widget->isVisible())
+                continue;
+            if (auto *label = qobject_cast<QLabel *>(widget); label && label->buddy())
+                texts.append(label->text());
+            else if (auto *button = qobject_cast<QAbstractButton *>(widget))
+                texts.append(button->text());
+        }
+        for (const QString &text : std::as_const(texts)) {
+            const QString clash = claim(text);
+            QVERIFY2(clash.isEmpty(), qPrintable(clash));
+        }
+    }
+}
+
+void TestSidebar::casePanelKeepsTheAgentsPlace()
+{
+    QCOMPARE(post(caseOpened(u"dna"_s, u"case-1001"_s)), 202);
+    QCOMPARE(post(messageEvent(u"dna"_s, kDnaChat.at(0))), 202);
+    QTRY_COMPARE(shownCaseState(), session::CaseState::Ready);
+    auto *tabs = m_window->findChild<QTabWidget *>(u"detailTabWidget"_s);
+    tabs->setCurrentWidget(m_window->findChild<QWidget *>(u"caseTab"_s));
+    auto *tree = m_window->findChild<QTreeWidget *>(u"caseTreeWidget"_s);
+    QTRY_VERIFY(
+        !tree->findItems(u"114-2283917"_s, Qt::MatchRecursive | Qt::MatchExactly).isEmpty());
+    QTreeWidgetItem *order
+        = tree->findItems(u"114-2283917"_s, Qt::MatchRecursive | Qt::MatchExactly).constFirst();
+    tree->setCurrentItem(order);
+    QTreeWidgetItem *customer = tree->findItems(u"Customer"_s, Qt::MatchExactly).constFirst();
+    customer->setExpanded(false);
+
+    QCOMPARE(post(messageEvent(u"dna"_s, kDnaChat.at(1))), 202);
+    QTRY_COMPARE(m_window->transcriptView()->shownTurns(), 2);
+    QVERIFY(tree->currentItem());
+    QCOMPARE(tree->currentItem()->text(0), u"114-2283917"_s);
+    QVERIFY(!tree->findItems(u"Customer"_s, Qt::MatchExactly).constFirst()->isExpanded());
+}
+
+void TestSidebar::riskBadgeFollowsThePalette()
+{
+    QWidget header;
+    QPalette light;
+    light.setColor(QPalette::Window, QColor(0xf0, 0xf0, 0xf0));
+    light.setColor(QPalette::WindowText, Qt::black);
+    header.setPalette(light);
+    ui::RiskBadge badge(&header);
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    header.setPalette(dark);
+    QCOMPARE(badge.palette().color(QPalette::Window), dark.color(QPalette::Window));
+    QCOMPARE(badge.palette().color(QPalette::WindowText), dark.color(QPalette::WindowText));
+
+    // A level brings its own colours, with white text on every one of them, and they go again
+    // when the badge is cleared.
+    badge.setAssessment(risk::Level::High, 0.9);
+    QVERIFY(badge.palette().color(QPalette::Window) != dark.color(QPalette::Window));
+    QCOMPARE(badge.palette().color(QPalette::WindowText), QColor(Qt::white));
+    QVERIFY(badge.text().startsWith(u"High risk"_s));
+    badge.setAssessment(std::nullopt);
+    header.setPalette(light);
+    QCOMPARE(badge.palette().color(QPalette::Window), light.color(QPalette::Window));
+    QCOMPARE(badge.palette().color(QPalette::WindowText), light.color(QPalette::WindowText));
+}
+
+void TestSidebar::highlightsRedrawOnlyChangedTurns()
+{
+    ui::TranscriptView view;
+    model::Conversation chat;
+    chat.id = u"long"_s;
+    std::vector<model::Finding> findings;
+    for (int turn = 0; turn < 3; ++turn) {
+        const QString text = u"Message %1: refund me or I file a chargeback"_s.arg(turn);
+        chat.messages.append(customerSays(text));
+        findings.push_back(chargebackIn(turn, text));
+    }
+    view.sync(chat, {}, findings);
+    const int shownEnd = view.document()->characterCount() - 1;
+
+    const QString text = u"Last one: a chargeback it is"_s;
+    chat.messages.append(customerSays(text));
+    findings.push_back(chargebackIn(3, text));
+    QList<int> touched;
+    connect(view.document(), &QTextDocument::contentsChange, &view,
+            [&touched](int from, int, int) { touched.append(from); });
+    view.sync(chat, {}, findings);
+    QVERIFY(!touched.isEmpty());
+    for (const int from : std::as_const(touched))
+        QVERIFY2(
+            from >= shownEnd,
+            qPrintable(u"redrew position %1 of the %2 already shown"_s.arg(from).arg(shownEnd)));
+
+    // Every finding is still marked, the old ones and the new one.
+    for (const model::Finding &finding : findings) {
+        QTextCursor cursor(view.document());
+        cursor.setPosition(view.textPosition(finding.turn) + finding.start + 1);
+        QVERIFY2(cursor.charFormat().background().style() != Qt::NoBrush,
+                 qPrintable(QString::number(finding.turn)));
+    }
+    // A finding that goes away takes its mark with it; the others stay.
+    findings.erase(findings.begin() + 1);
+    view.sync(chat, {}, findings);
+    QTextCursor dropped(view.document());
+    dropped.setPosition(view.textPosition(1) + chargebackIn(1, chat.messages.at(1).text).start + 1);
+    QCOMPARE(dropped.charFormat().background().style(), Qt::NoBrush);
+    QTextCursor kept(view.document());
+    kept.setPosition(view.textPosition(2) + findings.at(1).start + 1);
+    QVERIFY(kept.charFormat().background().style() != Qt::NoBrush);
+}
+
+void TestSidebar::actionTurnsAreDisplaySafe()
+{
+    ui::TranscriptView view;
+    model::Conversation chat;
+    chat.id = u"action"_s;
+    chat.messages.append(model::Message{model::Role::Action,
+                                        {},
+                                        QJsonObject{{u"type"_s, u"refund"_s},
+                                                    {u"order_id"_s, u"114-\u202E7193822"_s},
+                                                    {u"method"_s, u"gift\u2066_card"_s},
+                                                    {u"amount"_s, 10.0},
+                                                    {u"currency"_s, u"USD"_s}}});
+    view.sync(chat, {}, {});
+    const QString shown = view.toPlainText();
+    QVERIFY2(shown.contains(u"114-\uFFFD7193822"_s), qPrintable(shown));
+    QVERIFY(!shown.contains(QChar(0x202E)));
+    QVERIFY(!shown.contains(QChar(0x2066)));
+}
+
+void TestSidebar::failedJudgementIsReported()
+{
+    QCOMPARE(post(messageEvent(u"dna"_s, kDnaChat.at(0))), 202);
+    QTRY_COMPARE(shownConversation(), u"dna"_s);
+    emit m_window->shownSession()->judgeFailed(u"rule pack broke"_s);
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(u"could not be judged"_s), qPrintable(message));
+    QVERIFY2(message.contains(u"rule pack broke"_s), qPrintable(message));
+}
+
+void TestSidebar::tabWalksTheWholeWindow()
+{
+    QCOMPARE(post(caseOpened(u"dna"_s, u"case-1001"_s)), 202);
+    for (const QString &text : kDnaChat)
+        QCOMPARE(post(messageEvent(u"dna"_s, text)), 202);
+    QTRY_COMPARE(shownCaseState(), session::CaseState::Ready);
+    m_window->actionPanel()->proposeAction(kBlockedRefund);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *switcher = m_window->findChild<QComboBox *>(u"conversationComboBox"_s);
+    auto *tabs = m_window->findChild<QTabWidget *>(u"detailTabWidget"_s);
+    const QStringList pages{u"transcriptTab"_s, u"caseTab"_s, u"actionTab"_s};
+    const QStringList mustReach{u"transcriptView"_s, u"caseTreeWidget"_s, u"proceedButton"_s};
+    for (qsizetype page = 0; page < pages.size(); ++page) {
+        tabs->setCurrentWidget(m_window->findChild<QWidget *>(pages.at(page)));
+        switcher->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(switcher->hasFocus());
+        QStringList visited;
+        for (int step = 0; step < 40 && (step == 0 || !switcher->hasFocus()); ++step) {
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY(focus);
+            // The tab bar is named by its tabs' texts.
+            if (!qobject_cast<QTabBar *>(focus))
+                QVERIFY2(!focus->accessibleName().isEmpty(), qPrintable(focus->objectName()));
+            visited.append(focus->objectName());
+            QTest::keyClick(focus, Qt::Key_Tab);
+        }
+        QVERIFY2(switcher->hasFocus(), qPrintable(visited.join(u", "_s)));
+        QVERIFY2(visited.contains(u"signalsTreeView"_s), qPrintable(visited.join(u", "_s)));
+        QVERIFY2(visited.contains(mustReach.at(page)), qPrintable(visited.join(u", "_s)));
+    }
 }
 
 QTEST_MAIN(TestSidebar)
