@@ -21,7 +21,6 @@
 #include "log/log.h"
 #include "session/sessionmanager.h"
 #include "settings/settings.h"
-#include "ui/actionpanel.h"
 #include "ui/sidebarwindow.h"
 
 #include <QActionGroup>
@@ -291,9 +290,8 @@ int main(int argc, char *argv[])
         QObject::connect(player.get(), &rg::feed::DemoPlayer::eventReady, &manager,
                          [&manager](const rg::feed::FeedEvent &event) { (void)manager.handleEvent(event); });
         QObject::connect(player.get(), &rg::feed::DemoPlayer::actionProposed, &window,
-                         [&manager, &window](const QString &conversationId, const QJsonObject &action) {
-                             manager.setActiveSession(conversationId);
-                             window.actionPanel()->proposeAction(action);
+                         [&window](const QString &conversationId, const QJsonObject &action) {
+                             window.proposeAction(conversationId, action);
                          });
         QObject::connect(player.get(), &rg::feed::DemoPlayer::finished, &window, [&window] {
             window.statusBar()->showMessage(QCoreApplication::translate("main", "Demo finished."));

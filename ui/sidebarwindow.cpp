@@ -342,6 +342,16 @@ void SidebarWindow::onNewHighFindings(session::AssistSession *session, const QLi
     statusBar()->showMessage(QStringLiteral("%1: %2").arg(chatTitle(*session), text), 15000);
 }
 
+void SidebarWindow::proposeAction(const QString &conversationId, const QJsonObject &action)
+{
+    m_sessions.setActiveSession(conversationId);
+    const session::AssistSession *shown = m_shown.data();
+    if (!shown || shown->conversationId() != conversationId)
+        return;
+    m_ui->detailTabWidget->setCurrentWidget(m_ui->actionTab);
+    m_actionPanel->proposeAction(action);
+}
+
 void SidebarWindow::showFinding(const QModelIndex &index)
 {
     if (!index.isValid())

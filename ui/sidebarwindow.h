@@ -47,6 +47,9 @@ public:
     ~SidebarWindow() override;
 
     ActionPanel *actionPanel() const { return m_actionPanel; }
+    // Shows chat \a conversationId with \a action filled in and checked on the Action tab (the
+    // demo's scripted moment, a console integration's "the agent is about to…").
+    void proposeAction(const QString &conversationId, const QJsonObject &action);
     TranscriptView *transcriptView() const { return m_transcript; }
     SignalsModel *signalsModel() const { return m_signals; }
     session::AssistSession *shownSession() const { return m_shown; }

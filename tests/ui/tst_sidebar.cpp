@@ -523,14 +523,20 @@ void TestSidebar::proposedRefundIsBlocked()
     QCOMPARE(post(caseOpened(u"dna"_s, u"case-1001"_s)), 202);
     for (const QString &text : kDnaChat)
         QCOMPARE(post(messageEvent(u"dna"_s, text)), 202);
-    QTRY_COMPARE(shownCaseState(),
-                 session::CaseState::Ready);
-    m_window->actionPanel()->proposeAction({{u"type"_s, u"refund"_s},
-                                            {u"order_id"_s, u"114-2283917"_s},
-                                            {u"amount"_s, 129.99},
-                                            {u"currency"_s, u"USD"_s},
-                                            {u"method"_s, u"original_payment"_s},
-                                            {u"return_required"_s, false}});
+    QTRY_COMPARE(shownCaseState(), session::CaseState::Ready);
+    // Another chat is in front when the proposal for this one comes.
+    QCOMPARE(post(messageEvent(u"other"_s, u"Hi, where is my order?"_s)), 202);
+    m_manager->setActiveSession(u"other"_s);
+    QCOMPARE(shownConversation(), u"other"_s);
+    m_window->proposeAction(u"dna"_s, {{u"type"_s, u"refund"_s},
+                                       {u"order_id"_s, u"114-2283917"_s},
+                                       {u"amount"_s, 129.99},
+                                       {u"currency"_s, u"USD"_s},
+                                       {u"method"_s, u"original_payment"_s},
+                                       {u"return_required"_s, false}});
+    QCOMPARE(shownConversation(), u"dna"_s);
+    QCOMPARE(m_window->findChild<QTabWidget *>(u"detailTabWidget"_s)->currentWidget()->objectName(),
+             u"actionTab"_s);
     auto *verdict = m_window->actionPanel()->findChild<QLabel *>(u"verdictLabel"_s);
     QVERIFY(verdict);
     QTRY_VERIFY2(verdict->text().contains(u"Block"_s, Qt::CaseInsensitive), qPrintable(verdict->text()));
