@@ -203,6 +203,18 @@ int main(int argc, char *argv[])
         http.baseUrl = QUrl(url);
         http.token = settings.value(Key::CaseServiceToken).toString();
         caseProvider = std::make_unique<rg::context::HttpCaseProvider>(std::move(http));
+    } else if (!options->chatwootUrl.isEmpty()) {
+        // No case service: the case is what Chatwoot knows of the conversation, read through the
+        // chatwoot field mapping (its custom attributes carry the shop's data).
+        auto mapping = rg::context::FieldMapping::preset(u"chatwoot"_s);
+        if (!mapping)
+            return fail(mapping.error());
+        rg::context::HttpCaseProvider::Options http;
+        http.baseUrl = QUrl(options->chatwootUrl);
+        http.token = qEnvironmentVariable("RG_CHATWOOT_TOKEN");
+        http.mapping = std::move(mapping).value();
+        http.pathParameters.insert(u"account"_s, options->chatwootAccount);
+        caseProvider = std::make_unique<rg::context::HttpCaseProvider>(std::move(http));
     }
 
     // Without an audit log the sidebar still warns, but overrides are refused with the reason:
@@ -276,6 +288,12 @@ int main(int argc, char *argv[])
                          [&manager](const rg::feed::FeedEvent &event) { (void)manager.handleEvent(event); });
         QObject::connect(chatwoot.get(), &rg::feed::ChatwootPoller::failed, &window,
                          [&window](const QString &message) { window.statusBar()->showMessage(message, 15000); });
+        rg::feed::FeedEvent opened;
+        opened.type = rg::feed::FeedEventType::CaseOpened;
+        opened.conversationId = chatwoot->conversationId();
+        opened.caseId = options->chatwootConversation; // the chatwoot mapping's case id
+        if (auto handled = manager.handleEvent(opened); !handled)
+            return fail(handled.error());
         chatwoot->start();
         feeds << QCoreApplication::translate("main", "Chatwoot %1").arg(chatwoot->conversationId());
     }
