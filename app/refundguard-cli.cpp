@@ -5,6 +5,7 @@
 #include "checkcommand.h"
 #include "cliio.h"
 #include "logiccommand.h"
+#include "reviewcommand.h"
 
 #include "batch/streamscanner.h"
 #include "detect/matcher.h"
@@ -77,6 +78,13 @@ Commands:
   audit init --db URL                     create or upgrade the schema (database owner)
       URL is sqlite:///path/to/audit.db or postgresql://user:pass@host:port/db. The
       signing key is FILE, else $RG_AUDIT_KEY, else the user's data folder.
+  review outliers --db URL [--from DATE] [--to DATE] [--team T] [--json]
+      Rank the agents whose overrides stand out from their team's over the period (dates
+      as 2026-11-26 or ISO 8601 times; --to's date is included): override rate per contact
+      (or per active day when the log has no session_start records), high-risk share and
+      share later dispositioned as fraud, each shrunk toward the team and flagged only when
+      its lower 95% bound clears the team's band; and the patterns repeat_customer,
+      sub_limit, off_hours and burst. Each flag explains itself with the numbers.
 
 Options:
   -h, --help       show this help
@@ -244,5 +252,7 @@ int main(int argc, char *argv[])
         return runCheckCommand(args);
     if (command == u"audit"_s)
         return runAuditCommand(args);
+    if (command == u"review"_s)
+        return runReviewCommand(args);
     return usageError(u"unknown command \"%1\""_s.arg(command));
 }
