@@ -128,6 +128,7 @@ case "$command" in
      "$build_dir/tests/bench/bench_audit")
     # Offscreen, so it runs without a display; about a minute and a half.
     "$build_dir/tests/bench/bench_sidebar"
+    "$build_dir/tests/bench/bench_review"
     ;;
   *)
     echo "usage: installer/dev.sh run|test|build|bench|screenshot" >&2

@@ -1,0 +1,237 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// bench_review: the override table's goal, setFilter() + first page <= 100 ms on a 1,000,000
+// record SQLite log. Reported in one run:
+// - writing the log (tests/review/bulkauditlog.h, straight inserts) and the review index's
+//   first build when the model opens it, then an up-to-date sync (setFilter's own overhead);
+// - setFilter + first page (200 rows) for several filters, p50/p95 over --repeat runs beside the
+//   first (cold) run, each against the goal, then one fetchMore deep into the list;
+// - baselines from the same run: a bare `SELECT ... LIMIT 200` over the review index and over the
+//   records, which is what a page costs without any filter or model.
+//
+// Flags: --records N (default 1,000,000), --repeat K (default 20), --db FILE (keep the log
+// there and reuse it when it exists), --smoke (5,000 records, 3 repeats; checks only that every
+// figure comes out).
+
+#include "review/bulkauditlog.h"
+#include "review/overridemodel.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace {
+
+using namespace Qt::StringLiterals;
+using namespace rg;
+using namespace rg::review;
+
+constexpr double kGoalMs = 100.0;
+
+struct Options
+{
+    qint64 records = 1000000;
+    int repeat = 20;
+    QString db;
+    bool smoke = false;
+};
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0.0;
+    std::sort(values.begin(), values.end());
+    const auto index = std::size_t(p * double(values.size() - 1) + 0.5);
+    return values[std::min(index, values.size() - 1)];
+}
+
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+void printRow(const char *name, double cold, const std::vector<double> &ms, bool judge,
+              const QString &extra = {})
+{
+    const double p95 = percentile(ms, 0.95);
+    std::printf("  %-34s cold %8.2f  p50 %8.2f  p95 %8.2f ms%s%s\n", name, cold,
+                percentile(ms, 0.5), p95, judge ? (p95 <= kGoalMs ? "  MET" : "  NOT MET") : "",
+                qPrintable(extra));
+}
+
+struct Case
+{
+    const char *name;
+    OverrideFilter filter;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    Options options;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        const bool hasValue = i + 1 < args.size();
+        if (arg == u"--records"_s && hasValue) {
+            options.records = args.at(++i).toLongLong();
+        } else if (arg == u"--repeat"_s && hasValue) {
+            options.repeat = args.at(++i).toInt();
+        } else if (arg == u"--db"_s && hasValue) {
+            options.db = args.at(++i);
+        } else if (arg == u"--smoke"_s) {
+            options.smoke = true;
+            options.records = 5000;
+            options.repeat = 3;
+        } else {
+            std::fprintf(stderr,
+                         "usage: bench_review [--records N] [--repeat K] [--db FILE] [--smoke]\n");
+            return 2;
+        }
+    }
+    if (options.records < 1000 || options.repeat < 1) {
+        std::fprintf(stderr, "bench_review: --records is at least 1000, --repeat at least 1\n");
+        return 2;
+    }
+
+    QTemporaryDir dir;
+    const QString path = options.db.isEmpty() ? dir.filePath(u"bulk.sqlite"_s)
+                                              : QFileInfo(options.db).absoluteFilePath();
+    const QString url = u"sqlite://"_s + path;
+    test::BulkAuditLog bulk;
+    QElapsedTimer timer;
+    if (options.db.isEmpty() || !QFileInfo::exists(path)) {
+        timer.start();
+        auto written = test::writeBulkAuditLog(url, options.records);
+        if (!written) {
+            std::fprintf(stderr, "bench_review: %s\n", qPrintable(written.error()));
+            return 1;
+        }
+        bulk = written.value();
+        std::printf("log: %lld records (%lld overrides) written in %.1f s\n", bulk.records,
+                    bulk.overrides, msSince(timer) / 1000.0);
+    } else {
+        bulk.records = options.records;
+        std::printf("log: reusing %s (assumed %lld records)\n", qPrintable(path), bulk.records);
+    }
+
+    OverrideModel model;
+    timer.start();
+    if (auto opened = model.open(audit::DatabaseUrl::parse(url).value()); !opened) {
+        std::fprintf(stderr, "bench_review: %s\n", qPrintable(opened.error()));
+        return 1;
+    }
+    std::printf("review index: open (build or catch up) + first page in %.1f s\n\n",
+                msSince(timer) / 1000.0);
+
+    QList<Case> cases;
+    cases.append({"no filter", OverrideFilter()});
+    OverrideFilter agent;
+    agent.agent = u"agent-5"_s;
+    cases.append({"agent", agent});
+    OverrideFilter teamDate;
+    teamDate.team = u"team-2"_s;
+    teamDate.from = bulk.timeOf(options.records / 3);
+    teamDate.to = bulk.timeOf(options.records / 3 + 7 * 24 * 3600 / test::BulkAuditLog::kSecondsApart);
+    cases.append({"team + one week", teamDate});
+    OverrideFilter high;
+    high.riskLevel = u"high"_s;
+    cases.append({"risk high", high});
+    OverrideFilter unreviewedHigh = high;
+    unreviewedHigh.status = std::optional<Disposition>();
+    cases.append({"risk high + unreviewed", unreviewedHigh});
+    OverrideFilter policy;
+    policy.policy = u"gift-card-refund"_s;
+    cases.append({"policy", policy});
+    OverrideFilter rare;
+    rare.text = u"voucher stacking"_s;
+    cases.append({"text, rare (1 in 1000)", rare});
+    OverrideFilter common;
+    common.text = u"arrived empty"_s;
+    cases.append({"text, common (1 in 2)", common});
+    OverrideFilter agentText = agent;
+    agentText.text = u"verified"_s;
+    cases.append({"agent + text", agentText});
+
+    std::printf("setFilter + first page of %d (goal p95 <= %.0f ms), %d runs after a cold one:\n",
+                OverrideModel::kDefaultPageSize, kGoalMs, options.repeat);
+    bool everyFigure = true;
+    bool allMet = true;
+    for (const Case &c : std::as_const(cases)) {
+        std::vector<double> ms;
+        double cold = 0.0;
+        for (int run = 0; run <= options.repeat; ++run) {
+            timer.start();
+            if (auto set = model.setFilter(c.filter); !set) {
+                std::fprintf(stderr, "bench_review: %s: %s\n", c.name, qPrintable(set.error()));
+                return 1;
+            }
+            (run == 0 ? cold : ms.emplace_back()) = msSince(timer);
+        }
+        allMet = allMet && percentile(ms, 0.95) <= kGoalMs;
+        everyFigure = everyFigure && !ms.empty();
+        printRow(c.name, cold, ms, true, u"  (%1 rows)"_s.arg(model.rowCount()));
+    }
+
+    // Keyset pagination: a page 50 pages down costs what the first does.
+    {
+        OverrideFilter none;
+        if (auto set = model.setFilter(none); !set)
+            return 1;
+        for (int page = 0; page < 50 && model.canFetchMore(); ++page)
+            model.fetchMore();
+        std::vector<double> ms;
+        for (int run = 0; run < options.repeat && model.canFetchMore(); ++run) {
+            timer.start();
+            model.fetchMore();
+            ms.push_back(msSince(timer));
+        }
+        printRow("fetchMore, past row 10,000", ms.empty() ? 0.0 : ms.front(), ms, false);
+    }
+
+    std::printf("\nbaselines (same database, no model):\n");
+    auto store = audit::AuditStore::open(audit::DatabaseUrl::parse(url).value());
+    if (!store) {
+        std::fprintf(stderr, "bench_review: %s\n", qPrintable(store.error()));
+        return 1;
+    }
+    const QList<std::pair<const char *, QString>> baselines = {
+        {"bare SELECT review index LIMIT 200",
+         u"SELECT * FROM review_overrides ORDER BY time DESC LIMIT 200"_s},
+        {"bare SELECT records LIMIT 200",
+         u"SELECT chain_id, seq, body FROM audit_records LIMIT 200"_s},
+        {"records, json agent, LIMIT 200",
+         u"SELECT chain_id, seq, body FROM audit_records WHERE kind = 'override'"
+         " AND json_extract(body, '$.actor.id') = 'agent-5' ORDER BY recorded_at DESC LIMIT 200"_s},
+    };
+    for (const auto &[name, sql] : baselines) {
+        std::vector<double> ms;
+        double cold = 0.0;
+        for (int run = 0; run <= options.repeat; ++run) {
+            timer.start();
+            QSqlQuery query(store.value()->database());
+            query.setForwardOnly(true);
+            int rows = 0;
+            if (!query.exec(sql)) {
+                std::fprintf(stderr, "bench_review: %s: failed\n", name);
+                return 1;
+            }
+            while (query.next())
+                ++rows;
+            (run == 0 ? cold : ms.emplace_back()) = msSince(timer);
+        }
+        printRow(name, cold, ms, false);
+    }
+    std::printf("\ngoal (p95 <= %.0f ms for every filter): %s\n", kGoalMs,
+                allMet ? "MET" : "NOT MET");
+    return everyFigure ? 0 : 1;
+}
