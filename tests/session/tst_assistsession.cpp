@@ -5,6 +5,7 @@
 #include "context/embeddedcaseprovider.h"
 #include "session/assistsession.h"
 #include "session/sessionmanager.h"
+#include "sessionfixture.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -115,7 +116,6 @@ private:
     Blocked blockedRefund();
     std::unique_ptr<SessionManager> openManager();
     AssistSession *takeoverSession(SessionManager &manager);
-    qint64 auditRecordCount();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<batch::Engine> m_engine;
@@ -135,22 +135,17 @@ void TestAssistSession::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    auto provider = context::EmbeddedCaseProvider::openDemo(m_dir->filePath(u"demo.db"_s));
-    QVERIFY2(provider, qPrintable(errorOf(provider)));
-    m_provider = std::move(provider).value();
-    audit::AuditLog::Options options;
-    options.database = audit::DatabaseUrl::parse(u"sqlite://"_s + m_dir->filePath(u"audit.db"_s)).value();
-    options.keyPath = m_dir->filePath(u"keys/audit.key"_s);
-    auto log = audit::AuditLog::open(options);
-    QVERIFY2(log, qPrintable(errorOf(log)));
-    m_log = std::move(log).value();
+    auto stores = rg::test::openSessionStores(*m_dir);
+    QVERIFY2(stores, qPrintable(errorOf(stores)));
+    m_provider = std::move(stores.value().provider);
+    m_log = std::move(stores.value().log);
 }
 
 void TestAssistSession::cleanup()
 {
     m_log.reset();
     m_provider.reset();
-    QSqlDatabase::removeDatabase(u"tst-audit-peek"_s);
+    QSqlDatabase::removeDatabase(rg::test::kAuditPeekConnection);
     m_dir.reset();
 }
 
@@ -194,20 +189,6 @@ TestAssistSession::Blocked TestAssistSession::blockedRefund()
     if (blocked.decision && blocked.decision.value().verdict == policy::Verdict::Block)
         blocked.session = session;
     return blocked;
-}
-
-qint64 TestAssistSession::auditRecordCount()
-{
-    QSqlDatabase db = QSqlDatabase::contains(u"tst-audit-peek"_s)
-                          ? QSqlDatabase::database(u"tst-audit-peek"_s)
-                          : QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tst-audit-peek"_s);
-    db.setDatabaseName(m_dir->filePath(u"audit.db"_s));
-    if (!db.isOpen() && !db.open())
-        return -1;
-    QSqlQuery query(db);
-    if (!query.exec(u"SELECT count(*) FROM audit_records"_s) || !query.next())
-        return -1;
-    return query.value(0).toLongLong();
 }
 
 void TestAssistSession::rekkChatRaisesRisk()
@@ -319,14 +300,14 @@ void TestAssistSession::overrideIsAuditedWithRedactedEvidence()
         u"ato"_s, u"urgent, do it right now, the closed card was "_s + kCardNumber)));
     const auto decision = session->checkAction(kGiftCardRefund);
     QVERIFY2(decision, qPrintable(errorOf(decision)));
-    const qint64 before = auditRecordCount();
+    const qint64 before = rg::test::auditRecordCount(*m_dir);
     QVERIFY(before >= 0);
 
     const auto record = session->recordOverride(kGiftCardRefund, decision.value(),
                                                 u"customer_verified"_s,
                                                 u"verified by video call with ID"_s);
     QVERIFY2(record, qPrintable(errorOf(record)));
-    QCOMPARE(auditRecordCount(), before + 1);
+    QCOMPARE(rg::test::auditRecordCount(*m_dir), before + 1);
     const audit::AuditRecord &r = record.value();
     QCOMPARE(r.kind, audit::RecordKind::Override);
     QCOMPARE(r.caseId, u"case-1003"_s);
@@ -356,7 +337,7 @@ void TestAssistSession::overrideRefusedWithoutReasonOrOnAllow()
     const auto &decision = blocked.decision;
     QVERIFY(!session->recordOverride(kGiftCardRefund, decision.value(), u"other"_s, u"  "_s));
     QVERIFY(!session->recordOverride(kGiftCardRefund, policy::Decision{}, u"other"_s, u"why"_s));
-    QCOMPARE(auditRecordCount(), 0);
+    QCOMPARE(rg::test::auditRecordCount(*m_dir), 0);
 }
 
 // The audit table gone under the log (as a broken or foreign database would be): the override
@@ -367,8 +348,8 @@ void TestAssistSession::brokenAuditStoreIsAnError()
     QVERIFY(blocked.session);
     AssistSession *session = blocked.session;
     const auto &decision = blocked.decision;
-    QVERIFY(auditRecordCount() >= 0);
-    QSqlQuery rename(QSqlDatabase::database(u"tst-audit-peek"_s));
+    QVERIFY(rg::test::auditRecordCount(*m_dir) >= 0);
+    QSqlQuery rename(QSqlDatabase::database(rg::test::kAuditPeekConnection));
     QVERIFY2(rename.exec(u"ALTER TABLE audit_records RENAME TO moved_away"_s),
              qPrintable(rename.lastError().text()));
     const auto record =
@@ -404,7 +385,7 @@ void TestAssistSession::escalationIsAudited()
     QCOMPARE(record.value().payload.value(u"note"_s).toString(),
              u"asked to move the refund to a gift card"_s);
     QVERIFY(!record.value().payload.value(u"evidence"_s).toArray().isEmpty());
-    QCOMPARE(auditRecordCount(), 1);
+    QCOMPARE(rg::test::auditRecordCount(*m_dir), 1);
 }
 
 void TestAssistSession::interleavedConversationsStaySeparate()

@@ -5,6 +5,7 @@
 #include "batch/engine.h"
 #include "context/embeddedcaseprovider.h"
 #include "session/assistsession.h"
+#include "sessionfixture.h"
 #include "testsupport.h"
 #include "ui/actionpanel.h"
 #include "ui/overridedialog.h"
@@ -129,8 +130,6 @@ private:
     AssistSession *openDemo(const QString &conversationId, QJsonObject *proposed);
     OverrideDialog *openOverrideDialog();
     void completeOverride(OverrideDialog *dialog);
-    qint64 auditRecordCount();
-    QList<audit::AuditRecord> storedRecords();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<batch::Engine> m_engine;
@@ -155,16 +154,10 @@ void TestActionPanel::init()
         QRegularExpression(u"^(?!This plugin does not support propagateSizeHints\\(\\))"_s));
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    auto provider = context::EmbeddedCaseProvider::openDemo(m_dir->filePath(u"demo.db"_s));
-    QVERIFY2(provider, qPrintable(errorOf(provider)));
-    m_provider = std::move(provider).value();
-    audit::AuditLog::Options options;
-    options.database =
-        audit::DatabaseUrl::parse(u"sqlite://"_s + m_dir->filePath(u"audit.db"_s)).value();
-    options.keyPath = m_dir->filePath(u"keys/audit.key"_s);
-    auto log = audit::AuditLog::open(options);
-    QVERIFY2(log, qPrintable(errorOf(log)));
-    m_log = std::move(log).value();
+    auto stores = rg::test::openSessionStores(*m_dir);
+    QVERIFY2(stores, qPrintable(errorOf(stores)));
+    m_provider = std::move(stores.value().provider);
+    m_log = std::move(stores.value().log);
     m_panel = std::make_unique<ActionPanel>();
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
@@ -176,7 +169,7 @@ void TestActionPanel::cleanup()
     m_session.reset();
     m_log.reset();
     m_provider.reset();
-    QSqlDatabase::removeDatabase(u"tst-audit-peek"_s);
+    QSqlDatabase::removeDatabase(rg::test::kAuditPeekConnection);
     m_dir.reset();
 }
 
@@ -262,39 +255,6 @@ void TestActionPanel::completeOverride(OverrideDialog *dialog)
     QTest::keyClicks(reason, kReason);
     QTest::keyClick(confirm, Qt::Key_Space);
     QVERIFY(confirm->isChecked());
-}
-
-qint64 TestActionPanel::auditRecordCount()
-{
-    QSqlDatabase db = QSqlDatabase::contains(u"tst-audit-peek"_s)
-                          ? QSqlDatabase::database(u"tst-audit-peek"_s)
-                          : QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tst-audit-peek"_s);
-    db.setDatabaseName(m_dir->filePath(u"audit.db"_s));
-    if (!db.isOpen() && !db.open())
-        return -1;
-    QSqlQuery query(db);
-    if (!query.exec(u"SELECT count(*) FROM audit_records"_s) || !query.next())
-        return -1;
-    return query.value(0).toLongLong();
-}
-
-// Every record in the audit database, read back through a store of its own.
-QList<audit::AuditRecord> TestActionPanel::storedRecords()
-{
-    QList<audit::AuditRecord> out;
-    auto url = audit::DatabaseUrl::parse(u"sqlite://"_s + m_dir->filePath(u"audit.db"_s));
-    if (!url)
-        return out;
-    auto store = audit::AuditStore::open(url.value());
-    if (!store)
-        return out;
-    const auto scanned = store.value()->scan({}, [&out](const audit::StoredRecord &stored) {
-        auto record = audit::AuditRecord::fromStored(stored.body, stored.hash);
-        if (record)
-            out.append(std::move(record).value());
-        return bool(record);
-    });
-    return scanned ? out : QList<audit::AuditRecord>{};
 }
 
 void TestActionPanel::controlsFollowTheSession()
@@ -504,7 +464,7 @@ void TestActionPanel::overrideNeedsCategoryReasonAndConfirmation()
     dialog->accept();
     QVERIFY(dialog->isVisible());
     QCOMPARE(recorded.count(), 0);
-    QCOMPARE(auditRecordCount(), 0);
+    QCOMPARE(rg::test::auditRecordCount(*m_dir), 0);
 
     QTest::keyClick(confirm, Qt::Key_Space);
     QVERIFY(record->isEnabled());
@@ -515,7 +475,7 @@ void TestActionPanel::overrideNeedsCategoryReasonAndConfirmation()
     QTest::mouseClick(child<QPushButton>(dialog, u"cancelOverrideButton"_s), Qt::LeftButton);
     QTRY_VERIFY(!dialog);
     QCOMPARE(recorded.count(), 0);
-    QCOMPARE(auditRecordCount(), 0);
+    QCOMPARE(rg::test::auditRecordCount(*m_dir), 0);
     QVERIFY(m_panel->decision());
     QVERIFY(child<QPushButton>(m_panel.get(), u"proceedButton"_s)->isVisible());
 }
@@ -535,7 +495,7 @@ void TestActionPanel::overrideIsRecordedOnce()
     QTRY_VERIFY(!dialog);
     QCOMPARE(recorded.count(), 1);
 
-    const QList<audit::AuditRecord> records = storedRecords();
+    const QList<audit::AuditRecord> records = rg::test::storedRecords(*m_dir);
     QCOMPARE(records.size(), 1);
     const audit::AuditRecord &stored = records.constFirst();
     QCOMPARE(stored.hash, recorded.at(0).at(0).value<audit::AuditRecord>().hash);
@@ -583,11 +543,11 @@ void TestActionPanel::failedOverrideKeepsTheDialogOpen()
              u"customer_verified"_s);
     QVERIFY(child<QPushButton>(dialog, u"recordButton"_s)->isEnabled());
     QCOMPARE(recorded.count(), 0);
-    QCOMPARE(auditRecordCount(), 0);
+    QCOMPARE(rg::test::auditRecordCount(*m_dir), 0);
 
     QTest::mouseClick(child<QPushButton>(dialog, u"cancelOverrideButton"_s), Qt::LeftButton);
     QTRY_VERIFY(!dialog);
-    QCOMPARE(auditRecordCount(), 0);
+    QCOMPARE(rg::test::auditRecordCount(*m_dir), 0);
 }
 
 void TestActionPanel::reportFraudIsEscalated()
@@ -609,7 +569,7 @@ void TestActionPanel::reportFraudIsEscalated()
     QTRY_VERIFY(!dialog);
 
     QCOMPARE(escalated.count(), 1);
-    const QList<audit::AuditRecord> records = storedRecords();
+    const QList<audit::AuditRecord> records = rg::test::storedRecords(*m_dir);
     QCOMPARE(records.size(), 1);
     QCOMPARE(records.constFirst().kind, audit::RecordKind::Escalation);
     QCOMPARE(records.constFirst().caseId, u"case-1003"_s);
@@ -633,7 +593,7 @@ void TestActionPanel::failedReportIsShownAndKept()
     QTRY_VERIFY(!dialog);
 
     QCOMPARE(escalated.count(), 0);
-    QCOMPARE(auditRecordCount(), 0);
+    QCOMPARE(rg::test::auditRecordCount(*m_dir), 0);
     auto *message = child<QLabel>(m_panel.get(), u"messageLabel"_s);
     QVERIFY(message->isVisible());
     QVERIFY2(message->text().contains(u"NOT recorded"_s), qPrintable(message->text()));
@@ -670,7 +630,7 @@ void TestActionPanel::overrideRecordedAfterThePanelMovedOn()
     QTest::keyClick(child<QCheckBox>(dialog, u"confirmCheckBox"_s), Qt::Key_Return);
     QTRY_VERIFY(!dialog);
     QCOMPARE(recorded.count(), 1);
-    const QList<audit::AuditRecord> records = storedRecords();
+    const QList<audit::AuditRecord> records = rg::test::storedRecords(*m_dir);
     QCOMPARE(records.size(), 1);
     QCOMPARE(records.constFirst().payload.value(u"conversation_id"_s).toString(), u"chat-1"_s);
     QVERIFY(proceed->isVisible());

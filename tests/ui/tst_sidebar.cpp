@@ -10,6 +10,7 @@
 #include "feed/bridge.h"
 #include "session/sessionmanager.h"
 #include "settings/settings.h"
+#include "sessionfixture.h"
 #include "testsupport.h"
 #include "ui/actionpanel.h"
 #include "ui/displaytext.h"
@@ -176,7 +177,6 @@ private slots:
 private:
     void openWindow();
     int post(const QJsonObject &event);
-    QList<audit::AuditRecord> storedRecords();
     ui::OverrideDialog *openOverrideDialog();
     bool storeCaseLike1001(const QString &caseId, const QString &customerName);
     QTreeView *signalsView() const;
@@ -206,15 +206,10 @@ void TestSidebar::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    auto provider = context::EmbeddedCaseProvider::openDemo(m_dir->filePath(u"demo.db"_s));
-    QVERIFY2(provider, qPrintable(errorOf(provider)));
-    m_provider = std::move(provider).value();
-    audit::AuditLog::Options options;
-    options.database = audit::DatabaseUrl::parse(u"sqlite://"_s + m_dir->filePath(u"audit.db"_s)).value();
-    options.keyPath = m_dir->filePath(u"keys/audit.key"_s);
-    auto log = audit::AuditLog::open(options);
-    QVERIFY2(log, qPrintable(errorOf(log)));
-    m_log = std::move(log).value();
+    auto stores = rg::test::openSessionStores(*m_dir);
+    QVERIFY2(stores, qPrintable(errorOf(stores)));
+    m_provider = std::move(stores.value().provider);
+    m_log = std::move(stores.value().log);
     m_settings = std::make_unique<settings::Settings>(m_dir->filePath(u"user.ini"_s), QString());
     openWindow();
     QVERIFY(m_window);
@@ -268,25 +263,6 @@ int TestSidebar::post(const QJsonObject &event)
     if (!finished.wait(10000))
         return -1;
     return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-}
-
-// Every record in the audit database, read back through a store of its own.
-QList<audit::AuditRecord> TestSidebar::storedRecords()
-{
-    QList<audit::AuditRecord> out;
-    auto url = audit::DatabaseUrl::parse(u"sqlite://"_s + m_dir->filePath(u"audit.db"_s));
-    if (!url)
-        return out;
-    auto store = audit::AuditStore::open(url.value());
-    if (!store)
-        return out;
-    const auto scanned = store.value()->scan({}, [&out](const audit::StoredRecord &stored) {
-        auto record = audit::AuditRecord::fromStored(stored.body, stored.hash);
-        if (record)
-            out.append(std::move(record).value());
-        return bool(record);
-    });
-    return scanned ? out : QList<audit::AuditRecord>{};
 }
 
 // Stores case-1001 again as \a caseId, its customer renamed \a customerName, in the demo case
@@ -728,7 +704,7 @@ void TestSidebar::reportGoesToTheChatItWasOpenedOn()
     QTRY_COMPARE(shownConversation(), u"other"_s);
     QTest::mouseClick(dialog->findChild<QPushButton *>(u"sendReportButton"_s), Qt::LeftButton);
     QTRY_VERIFY(!dialog);
-    QList<audit::AuditRecord> records = storedRecords();
+    QList<audit::AuditRecord> records = rg::test::storedRecords(*m_dir);
     QCOMPARE(records.size(), 1);
     QCOMPARE(records.constFirst().kind, audit::RecordKind::Escalation);
     QCOMPARE(records.constFirst().caseId, u"case-1001"_s);
@@ -746,7 +722,7 @@ void TestSidebar::reportGoesToTheChatItWasOpenedOn()
     QTRY_COMPARE(shownConversation(), u"dna"_s);
     QTest::mouseClick(dialog->findChild<QPushButton *>(u"sendReportButton"_s), Qt::LeftButton);
     QTRY_VERIFY(!dialog);
-    QCOMPARE(storedRecords().size(), 1);
+    QCOMPARE(rg::test::storedRecords(*m_dir).size(), 1);
     auto *message = m_window->actionPanel()->findChild<QLabel *>(u"messageLabel"_s);
     QVERIFY2(message->text().contains(u"NOT recorded"_s), qPrintable(message->text()));
 }
@@ -779,7 +755,7 @@ void TestSidebar::overrideDialogOutlivesItsSession()
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(u"NOT recorded"_s), qPrintable(error->text()));
     QVERIFY2(error->text().contains(u"closed"_s), qPrintable(error->text()));
-    QVERIFY(storedRecords().isEmpty());
+    QVERIFY(rg::test::storedRecords(*m_dir).isEmpty());
     QTest::mouseClick(dialog->findChild<QPushButton *>(u"cancelOverrideButton"_s), Qt::LeftButton);
     QTRY_VERIFY(!dialog);
 }
