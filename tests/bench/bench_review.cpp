@@ -8,14 +8,19 @@
 // - setFilter + first page (200 rows) for several filters, p50/p95 over --repeat runs beside the
 //   first (cold) run, each against the goal, then one fetchMore deep into the list;
 // - baselines from the same run: a bare `SELECT ... LIMIT 200` over the review index and over the
-//   records, which is what a page costs without any filter or model.
+//   records, which is what a page costs without any filter or model;
+// - the outlier computation (issue 6): readFacts over the whole period and findOutliers, timed
+//   separately (best of 3 runs, p50 beside it), with records/s, beside a bare AuditStore::scan
+//   that only counts (the I/O floor), and the peak resident memory (VmHWM) before and after;
+//   then which statistics the log gave data for (agents ranked, contacts, dispositions, skips).
 //
-// Flags: --records N (default 1,000,000), --repeat K (default 20), --db FILE (keep the log
-// there and reuse it when it exists), --smoke (5,000 records, 3 repeats; checks only that every
-// figure comes out).
+// Flags: --records N (default 1,000,000), --repeat K (default 20; the outlier figures always
+// take 3 runs), --db FILE (keep the log there and reuse it when it exists), --smoke (5,000
+// records, 3 repeats; checks only that every figure comes out).
 
 #include "review/bulkauditlog.h"
 #include "review/overridemodel.h"
+#include "review/outliers.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -25,6 +30,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
 #include <vector>
 
 namespace {
@@ -64,6 +72,37 @@ void printRow(const char *name, double cold, const std::vector<double> &ms, bool
     std::printf("  %-34s cold %8.2f  p50 %8.2f  p95 %8.2f ms%s%s\n", name, cold,
                 percentile(ms, 0.5), p95, judge ? (p95 <= kGoalMs ? "  MET" : "  NOT MET") : "",
                 qPrintable(extra));
+}
+
+// A field of /proc/self/status in kB ("VmHWM:", "VmRSS:"); -1 when it cannot be read.
+qint64 statusKb(const std::string &field)
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind(field, 0) == 0)
+            return std::strtoll(line.c_str() + field.size(), nullptr, 10);
+    }
+    return -1;
+}
+
+double mb(qint64 kb)
+{
+    return double(kb) / 1024.0;
+}
+
+constexpr int kOutlierRuns = 3;
+
+// Best (minimum) and p50 of the runs, with records/s at the best and the ratio to the floor.
+void printOutlierRow(const char *name, const std::vector<double> &ms, qint64 records,
+                     double floorMs)
+{
+    const double best = *std::min_element(ms.begin(), ms.end());
+    std::printf("  %-34s best %9.1f  p50 %9.1f ms  %10.0f records/s", name, best,
+                percentile(ms, 0.5), best > 0.0 ? double(records) * 1000.0 / best : 0.0);
+    if (floorMs > 0.0)
+        std::printf("  x%.2f the scan", best / floorMs);
+    std::printf("\n");
 }
 
 struct Case
@@ -231,6 +270,125 @@ int main(int argc, char **argv)
         }
         printRow(name, cold, ms, false);
     }
+
+    // The outlier computation over the whole log, beside a scan that only counts.
+    std::printf("\noutliers over the whole period (best of %d runs, p50 beside it):\n",
+                kOutlierRuns);
+    const qint64 hwmBefore = statusKb("VmHWM:");
+    const qint64 rssBefore = statusKb("VmRSS:");
+    std::vector<double> scanMs;
+    qint64 scanned = 0;
+    for (int run = 0; run < kOutlierRuns; ++run) {
+        qint64 count = 0;
+        timer.start();
+        auto done = store.value()->scan(audit::AuditStore::ScanRange(),
+                                        [&count](const audit::StoredRecord &) {
+                                            ++count;
+                                            return true;
+                                        });
+        scanMs.push_back(msSince(timer));
+        if (!done) {
+            std::fprintf(stderr, "bench_review: scan: %s\n", qPrintable(done.error()));
+            return 1;
+        }
+        scanned = count;
+    }
+    const qint64 hwmAfterScan = statusKb("VmHWM:");
+    const double floorMs = *std::min_element(scanMs.begin(), scanMs.end());
+    printOutlierRow("bare scan, counting (I/O floor)", scanMs, scanned, 0.0);
+
+    std::vector<double> factsMs;
+    AuditFacts facts;
+    for (int run = 0; run < kOutlierRuns; ++run) {
+        facts = AuditFacts(); // the previous run's facts do not count towards this one's peak
+        timer.start();
+        auto read = readFacts(*store.value(), Period());
+        factsMs.push_back(msSince(timer));
+        if (!read) {
+            std::fprintf(stderr, "bench_review: readFacts: %s\n", qPrintable(read.error()));
+            return 1;
+        }
+        facts = std::move(read.value());
+    }
+    const qint64 hwmAfterFacts = statusKb("VmHWM:");
+    const qint64 rssWithFacts = statusKb("VmRSS:");
+    printOutlierRow("readFacts, whole period", factsMs, scanned, floorMs);
+
+    std::vector<double> outlierMs;
+    OutlierReport report;
+    for (int run = 0; run < kOutlierRuns; ++run) {
+        timer.start();
+        report = findOutliers(facts);
+        outlierMs.push_back(msSince(timer));
+    }
+    const qint64 hwmAfterOutliers = statusKb("VmHWM:");
+    printOutlierRow("findOutliers (default options)", outlierMs, scanned, floorMs);
+    {
+        const double best = *std::min_element(factsMs.begin(), factsMs.end())
+            + *std::min_element(outlierMs.begin(), outlierMs.end());
+        std::printf("  %-34s best %9.1f ms %18.0f records/s  x%.2f the scan\n",
+                    "readFacts + findOutliers", best,
+                    best > 0.0 ? double(scanned) * 1000.0 / best : 0.0,
+                    floorMs > 0.0 ? best / floorMs : 0.0);
+    }
+    std::printf("  peak resident (VmHWM): %.1f MB before, %.1f MB after the scans, %.1f MB after"
+                " readFacts, %.1f MB after findOutliers\n"
+                "  resident (VmRSS): %.1f MB before, %.1f MB holding the facts\n",
+                mb(hwmBefore), mb(hwmAfterScan), mb(hwmAfterFacts), mb(hwmAfterOutliers),
+                mb(rssBefore), mb(rssWithFacts));
+    if (hwmBefore < 0)
+        std::printf("  (/proc/self/status unreadable: no memory figures)\n");
+
+    // Which statistics the log had data for.
+    qint64 judged = 0;
+    qint64 fraud = 0;
+    qint64 highRisk = 0;
+    qint64 withAmountAndLimit = 0;
+    qint64 withCustomer = 0;
+    for (const OverrideFact &fact : std::as_const(facts.overrides)) {
+        judged += fact.disposition ? 1 : 0;
+        fraud += fact.disposition && isFraud(*fact.disposition) ? 1 : 0;
+        highRisk += fact.isHighRisk() ? 1 : 0;
+        withAmountAndLimit += fact.amount && fact.limit ? 1 : 0;
+        withCustomer += fact.customerId.isEmpty() && fact.linkedAccounts.isEmpty() ? 0 : 1;
+    }
+    qint64 byContacts = 0;
+    qint64 withBand = 0;
+    qint64 flagged = 0;
+    qint64 flags = 0;
+    QMap<QString, qint64> flagIds;
+    for (const AgentFigures &figures : std::as_const(report.agents)) {
+        byContacts += figures.denominator == Denominator::Contacts ? 1 : 0;
+        withBand += figures.teamBand ? 1 : 0;
+        flagged += figures.flags.isEmpty() ? 0 : 1;
+        flags += figures.flags.size();
+        for (const Flag &flag : figures.flags)
+            ++flagIds[flag.id];
+    }
+    QStringList flagList;
+    for (auto it = flagIds.cbegin(); it != flagIds.cend(); ++it)
+        flagList.append(u"%1 %2"_s.arg(it.key()).arg(it.value()));
+    const SkipCounts &skipped = facts.skipped;
+    std::printf("  data: %lld records scanned; %lld overrides (%lld with a disposition, %lld of "
+                "them fraud; %lld high risk; %lld with amount and limit; %lld with a customer), "
+                "%lld contacts (session_start), %lld agents with active days, %lld teams\n",
+                scanned, qint64(facts.overrides.size()), judged, fraud, highRisk,
+                withAmountAndLimit, withCustomer, qint64(facts.contacts.size()),
+                qint64(facts.activeDays.size()), qint64(QSet<QString>(facts.teams.cbegin(),
+                                                                      facts.teams.cend()).size()));
+    std::printf("  ranked: %lld agents (%lld per contact, %lld per active day; %lld with a team "
+                "band); %lld flagged, %lld flags%s%s\n",
+                qint64(report.agents.size()), byContacts,
+                qint64(report.agents.size()) - byContacts, withBand, flagged, flags,
+                flagList.isEmpty() ? "" : ": ", qPrintable(flagList.join(u", "_s)));
+    std::printf("  skipped: %lld unreadable, %lld no agent, %lld bad disposition, %lld orphan "
+                "disposition; left out of a statistic: %lld no amount or limit (sub-limit), "
+                "%lld no risk (high-risk), %lld no customer (repeat customer)\n",
+                skipped.unreadable, skipped.noAgent, skipped.badDisposition,
+                skipped.orphanDisposition, skipped.noAmountOrLimit, skipped.noRisk,
+                skipped.noCustomer);
+    everyFigure = everyFigure && scanned > 0 && !report.agents.isEmpty();
+
     std::printf("\ngoal (p95 <= %.0f ms for every filter): %s\n", kGoalMs,
                 allMet ? "MET" : "NOT MET");
     return everyFigure ? 0 : 1;
