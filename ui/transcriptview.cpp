@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/transcriptview.h"
 
-#include "model/cue.h"
 #include "session/assistsession.h"
 #include "ui/displaytext.h"
+#include "ui/signalsmodel.h"
 
 #include <QEvent>
 #include <QHash>
@@ -181,8 +181,7 @@ void TranscriptView::applyHighlights(const std::vector<model::Finding> &findings
             if (to <= from)
                 continue;
             QTextCharFormat format = highlightFormat(finding.weight);
-            const auto cue = model::findCue(finding.cue);
-            format.setToolTip(plainToolTip(cue ? QString(cue->title) : finding.cue));
+            format.setToolTip(plainToolTip(cueTitle(finding.cue)));
             cursor.setPosition(turn.textStart + int(from));
             cursor.setPosition(turn.textStart + int(to), QTextCursor::KeepAnchor);
             cursor.mergeCharFormat(format);

@@ -9,6 +9,7 @@
 //
 // Environment: RG_BENCH_QUICK=1 (fewer fetches, for the smoke test).
 
+#include "benchsupport.h"
 #include "context/casestore.h"
 #include "context/embeddedcaseprovider.h"
 #include "context/httpcaseprovider.h"
@@ -33,6 +34,8 @@
 
 namespace {
 
+using rg::bench::percentile;
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
@@ -49,15 +52,6 @@ bool quickMode()
 {
     const char *value = std::getenv("RG_BENCH_QUICK");
     return value && *value && std::string(value) != "0";
-}
-
-double percentile(std::vector<double> sorted, double p)
-{
-    if (sorted.empty())
-        return 0.0;
-    std::sort(sorted.begin(), sorted.end());
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
-    return sorted[std::min(index, sorted.size() - 1)];
 }
 
 // Fetches the ids round-robin, timing each fetch; a failed fetch stops the benchmark with the

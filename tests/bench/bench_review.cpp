@@ -18,6 +18,7 @@
 // take 3 runs), --db FILE (keep the log there and reuse it when it exists), --smoke (5,000
 // records, 3 repeats; checks only that every figure comes out).
 
+#include "benchsupport.h"
 #include "review/bulkauditlog.h"
 #include "review/overridemodel.h"
 #include "review/outliers.h"
@@ -37,6 +38,9 @@
 
 namespace {
 
+using rg::bench::percentile;
+using rg::bench::statusKb;
+
 using namespace Qt::StringLiterals;
 using namespace rg;
 using namespace rg::review;
@@ -51,15 +55,6 @@ struct Options
     bool smoke = false;
 };
 
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0.0;
-    std::sort(values.begin(), values.end());
-    const auto index = std::size_t(p * double(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
-}
-
 double msSince(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
@@ -72,18 +67,6 @@ void printRow(const char *name, double cold, const std::vector<double> &ms, bool
     std::printf("  %-34s cold %8.2f  p50 %8.2f  p95 %8.2f ms%s%s\n", name, cold,
                 percentile(ms, 0.5), p95, judge ? (p95 <= kGoalMs ? "  MET" : "  NOT MET") : "",
                 qPrintable(extra));
-}
-
-// A field of /proc/self/status in kB ("VmHWM:", "VmRSS:"); -1 when it cannot be read.
-qint64 statusKb(const std::string &field)
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind(field, 0) == 0)
-            return std::strtoll(line.c_str() + field.size(), nullptr, 10);
-    }
-    return -1;
 }
 
 double mb(qint64 kb)

@@ -33,6 +33,7 @@
 // starts, 300 replayed events; fails only when a figure is missing, never on its value). A size
 // of 0 skips its goal.
 
+#include "benchsupport.h"
 #include "audit/auditlog.h"
 #include "batch/engine.h"
 #include "context/caseprovider.h"
@@ -76,6 +77,9 @@
 
 namespace {
 
+using rg::bench::percentile;
+using rg::bench::statusKb;
+
 using namespace Qt::StringLiterals;
 using namespace rg;
 using Clock = std::chrono::steady_clock;
@@ -104,16 +108,6 @@ double ms(Clock::duration d)
     return std::chrono::duration<double, std::milli>(d).count();
 }
 
-// Nearest-rank percentile of \a values, sorted here; 0 when there are none.
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0.0;
-    std::sort(values.begin(), values.end());
-    const auto index = std::size_t(p * double(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
-}
-
 struct Spread
 {
     std::size_t n = 0;
@@ -125,18 +119,6 @@ struct Spread
                 percentile(values, 0.95), percentile(values, 0.99), percentile(values, 1.0)};
     }
 };
-
-// A field of /proc/self/status in kB ("VmRSS:", "VmHWM:"); -1 when it cannot be read.
-qint64 statusKb(const std::string &field)
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind(field, 0) == 0)
-            return std::strtoll(line.c_str() + field.size(), nullptr, 10);
-    }
-    return -1;
-}
 
 double mb(qint64 kb)
 {
