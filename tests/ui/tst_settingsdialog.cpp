@@ -442,6 +442,9 @@ void TstSettingsDialog::copyPutsTheBridgeTokenOnTheClipboard()
 {
     QClipboard *clipboard = QGuiApplication::clipboard();
     clipboard->setText(u"probe"_s);
+    // CI runs offscreen, whose clipboard works: there a missing clipboard is a failure, not a skip.
+    if (clipboard->text() != u"probe"_s && qEnvironmentVariable("CI") == u"true"_s)
+        QFAIL("the platform plugin has no clipboard");
     if (clipboard->text() != u"probe"_s)
         QSKIP("this platform plugin has no clipboard");
     clipboard->clear();
