@@ -10,7 +10,8 @@
 --      CREATE ROLE sup_bob LOGIN PASSWORD '...' IN ROLE refundguard_supervisor;
 -- Agents may only add records to the log, to their own chain: no SELECT, UPDATE, DELETE or
 -- TRUNCATE. They learn where their chain ends through audit_chain_head(). Supervisors read everything and may
--- add dispositions (and their own session records and checkpoints), never change anything.
+-- add dispositions (and their own session records and checkpoints), never change anything; the
+-- review's override table needs a supervisor's login.
 -- The tables' triggers refuse UPDATE, DELETE and TRUNCATE even to the owner. Safe to run again.
 
 DO $$
@@ -32,6 +33,14 @@ GRANT SELECT ON audit_meta TO refundguard_agent, refundguard_supervisor;
 GRANT EXECUTE ON FUNCTION audit_chain_head(text), audit_owns_chain(text), audit_claim_chain(text)
   TO refundguard_agent, refundguard_supervisor;
 GRANT SELECT ON audit_chain_owners TO refundguard_supervisor;
+-- audit_records' generated columns (the supervisor's override table reads them) call these on
+-- every insert: granted outright, so a server that revokes PUBLIC's EXECUTE keeps appending.
+GRANT EXECUTE ON FUNCTION audit_json_number(jsonb), audit_override_field(jsonb, text[]),
+  audit_override_amount(jsonb), audit_override_risk_score(jsonb), audit_override_risk_level(jsonb),
+  audit_override_risk_key(jsonb), audit_override_policies(jsonb), audit_override_cues(jsonb),
+  audit_override_text(jsonb), audit_disposition_name(jsonb), audit_disposition_seq(jsonb),
+  audit_disposition_chain(jsonb, text)
+  TO refundguard_agent, refundguard_supervisor;
 
 GRANT INSERT ON audit_records, audit_checkpoints TO refundguard_agent;
 

@@ -51,6 +51,9 @@ const QList<QStringList> kSqliteMigrations = {
     },
     // Chain owners: only a shared server has more than one writer to tell apart.
     {},
+    // The supervisor's override columns: SQLite keeps them in a review index that OverrideModel
+    // derives inside the file itself.
+    {},
 };
 
 const QList<QStringList> kPostgresMigrations = {
@@ -101,6 +104,249 @@ const QList<QStringList> kPostgresMigrations = {
         " WHERE chain_id = p_chain AND owner = session_user)$$"_s,
         u"REVOKE ALL ON FUNCTION audit_owns_chain(text) FROM PUBLIC"_s,
         u"REVOKE ALL ON FUNCTION audit_claim_chain(text) FROM PUBLIC"_s,
+    },
+    /*
+     * The supervisor's override table (review/overridemodel_postgres.cpp): its logins may only
+     * read, so the columns it filters, sorts and searches on are derived here, STORED from the
+     * hashed body (they cannot drift from it), with the indexes its pages walk. They read the
+     * same members as review/overridefacts.cpp for both payload shapes (the sidebar's action
+     * and risk objects, the minimal `audit append` line's flat amount, bare risk score and
+     * policy string); the risk thresholds (review::kHighRiskScore, kMediumRiskScore) and the
+     * disposition spellings are those of this schema version: changing them needs a new step.
+     * row_id numbers the records as they arrive, like SQLite's rowid: the pages' tie-breaker.
+     * Each column parses the body once and hands it to a PL/pgSQL function, which checks the
+     * kind itself: SQL functions were 15 times slower here (not inlined, or inlined with the
+     * body parsed at every mention). None of them may raise an error, or an append whose body
+     * it cannot read would fail; those that call another set their search_path, which a
+     * restore (pg_dump empties it) would otherwise lose.
+     */
+    {
+        uR"(CREATE FUNCTION audit_json_number(v jsonb) RETURNS double precision
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  n numeric;
+BEGIN
+  IF jsonb_typeof(v) = 'number' THEN
+    n := v::numeric;
+  -- A number a tool wrote as text ("120.50").
+  ELSIF jsonb_typeof(v) = 'string' AND length(v #>> '{}') <= 100
+      AND btrim(v #>> '{}') ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$' THEN
+    n := btrim(v #>> '{}')::numeric;
+  END IF;
+  -- Beyond double precision's range the conversion would raise.
+  IF n = 0 OR abs(n) BETWEEN 1e-300 AND 1e300 THEN
+    RETURN n::double precision;
+  END IF;
+  RETURN NULL;
+END$$)"_s,
+        uR"(CREATE FUNCTION audit_override_field(b jsonb, path text[]) RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+  IF b ->> 'kind' = 'override' THEN
+    RETURN b #>> path;
+  END IF;
+  RETURN NULL;
+END$$)"_s,
+        uR"(CREATE FUNCTION audit_override_amount(b jsonb) RETURNS double precision
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
+BEGIN
+  IF b ->> 'kind' = 'override' THEN
+    RETURN coalesce(audit_json_number(b #> '{payload,amount}'),
+                    audit_json_number(b #> '{payload,action,amount}'));
+  END IF;
+  RETURN NULL;
+END$$)"_s,
+        uR"(CREATE FUNCTION audit_override_risk_score(b jsonb) RETURNS double precision
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
+BEGIN
+  IF b ->> 'kind' = 'override' THEN
+    RETURN coalesce(audit_json_number(b #> '{payload,risk,score}'),
+                    audit_json_number(b #> '{payload,risk}'));
+  END IF;
+  RETURN NULL;
+END$$)"_s,
+        uR"(CREATE FUNCTION audit_override_risk_level(b jsonb) RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
+DECLARE
+  level text := lower(b #>> '{payload,risk,level}');
+  score double precision := audit_override_risk_score(b);
+BEGIN
+  IF b ->> 'kind' IS DISTINCT FROM 'override' THEN
+    RETURN NULL;
+  ELSIF level IN ('low', 'medium', 'high') THEN
+    RETURN level;
+  ELSIF score >= 0.6 THEN
+    RETURN 'high';
+  ELSIF score >= 0.3 THEN
+    RETURN 'medium';
+  ELSIF score IS NOT NULL THEN
+    RETURN 'low';
+  END IF;
+  RETURN NULL;
+END$$)"_s,
+        // What the risk column sorts by: the score, else the level's threshold; never NULL, so
+        // pages can compare it (a row without risk sorts lowest).
+        uR"(CREATE FUNCTION audit_override_risk_key(b jsonb) RETURNS double precision
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
+BEGIN
+  IF b ->> 'kind' = 'override' THEN
+    RETURN coalesce(audit_override_risk_score(b), CASE audit_override_risk_level(b)
+      WHEN 'high' THEN 0.6 WHEN 'medium' THEN 0.3 WHEN 'low' THEN 0 END, -1);
+  END IF;
+  RETURN NULL;
+END$$)"_s,
+        // Policy ids: a string, or an array of strings or of objects with an id.
+        uR"(CREATE FUNCTION audit_override_policies(b jsonb) RETURNS jsonb
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  p jsonb := b #> '{payload,policies}';
+BEGIN
+  IF b ->> 'kind' IS DISTINCT FROM 'override' THEN
+    RETURN NULL;
+  ELSIF jsonb_typeof(p) = 'string' THEN
+    RETURN jsonb_build_array(p);
+  ELSIF jsonb_typeof(p) = 'array' THEN
+    RETURN jsonb_path_query_array(p, 'strict $[*] ? (@.type() == "string")')
+      || jsonb_path_query_array(p,
+           'strict $[*] ? (@.type() == "object" && @.id.type() == "string").id');
+  END IF;
+  RETURN NULL;
+END$$)"_s,
+        // The cue ids of the evidence entries ({"turn", "cue", "quote", "message"}).
+        uR"(CREATE FUNCTION audit_override_cues(b jsonb) RETURNS jsonb
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  e jsonb := b #> '{payload,evidence}';
+BEGIN
+  IF b ->> 'kind' = 'override' AND jsonb_typeof(e) = 'array' THEN
+    RETURN jsonb_path_query_array(e,
+      'strict $[*] ? (@.type() == "object" && @.cue.type() == "string").cue');
+  END IF;
+  RETURN NULL;
+END$$)"_s,
+        // The reason and every quote, text and message of the evidence, split into words at
+        // punctuation as SQLite's unicode61 tokenizer splits them ("box-arrived", "120.50").
+        uR"(CREATE FUNCTION audit_override_text(b jsonb) RETURNS tsvector
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  v jsonb := b #> '{payload,evidence}';
+BEGIN
+  IF b ->> 'kind' IS DISTINCT FROM 'override' THEN
+    RETURN NULL;
+  END IF;
+  RETURN to_tsvector('simple', regexp_replace(concat_ws(' ', b #>> '{payload,reason}', (
+    SELECT string_agg(CASE jsonb_typeof(e) WHEN 'object'
+        THEN concat_ws(' ', e ->> 'quote', e ->> 'text', e ->> 'message')
+        WHEN 'string' THEN e #>> '{}' WHEN 'null' THEN NULL ELSE e::text END, ' ')
+    FROM (SELECT value FROM jsonb_array_elements(CASE jsonb_typeof(v) WHEN 'array' THEN v END)
+          UNION ALL SELECT value FROM jsonb_each(CASE jsonb_typeof(v) WHEN 'object' THEN v END)
+          UNION ALL SELECT v WHERE jsonb_typeof(v) NOT IN ('array', 'object', 'null')) x (e))),
+    '[[:punct:]]+', ' ', 'g'));
+END$$)"_s,
+        // The disposition a usable disposition record names (one with an override_seq),
+        // forgiving case and separators as review::dispositionFromName does: the first of
+        // disposition, status and decision that is one.
+        uR"(CREATE FUNCTION audit_disposition_name(b jsonb) RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  seq jsonb := b #> '{payload,override_seq}';
+  member text;
+  name text;
+BEGIN
+  IF b ->> 'kind' IS DISTINCT FROM 'disposition' OR jsonb_typeof(seq) IS DISTINCT FROM 'number'
+      OR seq::numeric < 1 OR seq::numeric >= 9e18 OR seq::numeric <> trunc(seq::numeric) THEN
+    RETURN NULL;
+  END IF;
+  FOREACH member IN ARRAY ARRAY['disposition', 'status', 'decision'] LOOP
+    IF jsonb_typeof(b -> 'payload' -> member) = 'string' THEN
+      name := translate(lower(btrim(b -> 'payload' ->> member, E' \t\n\r\f\v')), ' -', '__');
+      IF name IN ('justified', 'coaching_needed', 'suspected_collusion', 'confirmed_fraud') THEN
+        RETURN name;
+      END IF;
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END$$)"_s,
+        uR"(CREATE FUNCTION audit_disposition_seq(b jsonb) RETURNS bigint
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  seq jsonb := b #> '{payload,override_seq}';
+BEGIN
+  IF b ->> 'kind' = 'disposition' AND jsonb_typeof(seq) = 'number' AND seq::numeric >= 1
+      AND seq::numeric < 9e18 AND seq::numeric = trunc(seq::numeric) THEN
+    RETURN seq::numeric::bigint;
+  END IF;
+  RETURN NULL;
+END$$)"_s,
+        // A supervisor writes to their own chain and names the override's; without a chain
+        // the override is in the disposition's chain.
+        uR"(CREATE FUNCTION audit_disposition_chain(b jsonb, chain_id text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  member text;
+BEGIN
+  IF b ->> 'kind' IS DISTINCT FROM 'disposition' THEN
+    RETURN NULL;
+  END IF;
+  FOREACH member IN ARRAY ARRAY['override_chain_id', 'override_chain'] LOOP
+    IF jsonb_typeof(b -> 'payload' -> member) = 'string'
+        AND btrim(b -> 'payload' ->> member) <> '' THEN
+      RETURN btrim(b -> 'payload' ->> member);
+    END IF;
+  END LOOP;
+  RETURN chain_id;
+END$$)"_s,
+        // One table rewrite for all of them.
+        uR"(ALTER TABLE audit_records
+  ADD COLUMN row_id bigint GENERATED ALWAYS AS IDENTITY,
+  ADD COLUMN review_agent text
+    GENERATED ALWAYS AS (audit_override_field(body::jsonb, '{actor,id}')) STORED,
+  ADD COLUMN review_team text
+    GENERATED ALWAYS AS (audit_override_field(body::jsonb, '{actor,team}')) STORED,
+  ADD COLUMN review_amount double precision
+    GENERATED ALWAYS AS (audit_override_amount(body::jsonb)) STORED,
+  ADD COLUMN review_amount_key double precision
+    GENERATED ALWAYS AS (coalesce(audit_override_amount(body::jsonb),
+      CASE WHEN (body::jsonb) ->> 'kind' = 'override' THEN -1 END)) STORED,
+  ADD COLUMN review_risk_score double precision
+    GENERATED ALWAYS AS (audit_override_risk_score(body::jsonb)) STORED,
+  ADD COLUMN review_risk_level text
+    GENERATED ALWAYS AS (audit_override_risk_level(body::jsonb)) STORED,
+  ADD COLUMN review_risk_key double precision
+    GENERATED ALWAYS AS (audit_override_risk_key(body::jsonb)) STORED,
+  ADD COLUMN review_policies jsonb
+    GENERATED ALWAYS AS (audit_override_policies(body::jsonb)) STORED,
+  ADD COLUMN review_cues jsonb GENERATED ALWAYS AS (audit_override_cues(body::jsonb)) STORED,
+  ADD COLUMN review_text tsvector
+    GENERATED ALWAYS AS (audit_override_text(body::jsonb)) STORED,
+  ADD COLUMN review_disposition text
+    GENERATED ALWAYS AS (audit_disposition_name(body::jsonb)) STORED,
+  ADD COLUMN review_override_chain text
+    GENERATED ALWAYS AS (audit_disposition_chain(body::jsonb, chain_id)) STORED,
+  ADD COLUMN review_override_seq bigint
+    GENERATED ALWAYS AS (audit_disposition_seq(body::jsonb)) STORED)"_s,
+        // Times compare as SQLite compares them, byte by byte, whatever the database's collation.
+        u"CREATE INDEX audit_overrides_time ON audit_records (recorded_at COLLATE \"C\", row_id)"
+        " WHERE kind = 'override'"_s,
+        u"CREATE INDEX audit_overrides_agent ON audit_records"
+        " (review_agent, recorded_at COLLATE \"C\", row_id) WHERE kind = 'override'"_s,
+        u"CREATE INDEX audit_overrides_team ON audit_records"
+        " (review_team, recorded_at COLLATE \"C\", row_id) WHERE kind = 'override'"_s,
+        u"CREATE INDEX audit_overrides_risk_level ON audit_records"
+        " (review_risk_level, recorded_at COLLATE \"C\", row_id) WHERE kind = 'override'"_s,
+        u"CREATE INDEX audit_overrides_amount ON audit_records (review_amount_key, row_id)"
+        " WHERE kind = 'override'"_s,
+        u"CREATE INDEX audit_overrides_risk ON audit_records (review_risk_key, row_id)"
+        " WHERE kind = 'override'"_s,
+        u"CREATE INDEX audit_overrides_policies ON audit_records"
+        " USING gin (review_policies jsonb_path_ops) WHERE kind = 'override'"_s,
+        u"CREATE INDEX audit_overrides_cues ON audit_records"
+        " USING gin (review_cues jsonb_path_ops) WHERE kind = 'override'"_s,
+        u"CREATE INDEX audit_overrides_text ON audit_records USING gin (review_text)"
+        " WHERE kind = 'override'"_s,
+        u"CREATE INDEX audit_dispositions_override ON audit_records (review_override_chain,"
+        " review_override_seq, recorded_at COLLATE \"C\", row_id)"
+        " WHERE review_disposition IS NOT NULL"_s,
     },
 };
 
@@ -218,9 +464,13 @@ Result<bool> AuditStore::migrate()
     for (int step = version.value(); step < kSchemaVersion; ++step) {
         for (const QString &sql : steps.at(step)) {
             if (auto done = exec(sql); !done) {
-                return Error{u"migration to audit schema %1 failed (the database owner must run "
-                             "it once): %2"_s.arg(step + 1)
-                                 .arg(done.error())};
+                // On a shared server only the owner may change the schema: say how.
+                const QString who = m_url.isPostgres()
+                                        ? u"the database owner must run `refundguard-cli audit "
+                                          "init --db URL` once"_s
+                                        : u"the database owner must run it once"_s;
+                return Error{u"migration to audit schema %1 failed (%2): %3"_s.arg(step + 1)
+                                 .arg(who, done.error())};
             }
         }
     }

@@ -33,7 +33,7 @@ struct StoredCheckpoint
 class AuditStore final
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     struct Head
     {

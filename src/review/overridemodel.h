@@ -19,6 +19,10 @@
 
 namespace rg::review {
 
+namespace Internal {
+class OverrideBackend;
+}
+
 // What the override table shows; every member left empty lets every override through.
 struct OverrideFilter
 {
@@ -30,13 +34,14 @@ struct OverrideFilter
     QString riskLevel; // low | medium | high
     // Unset: any status; nullopt: not dispositioned yet (the triage queue).
     std::optional<std::optional<Disposition>> status;
-    QString text; // words, all required, over the reason and the evidence (FTS5)
+    QString text; // words, all required, over the reason and the evidence
+    QString cue;  // a cue id some evidence entry carries
 };
 
 // One override row as the model holds it.
 struct OverrideRow
 {
-    qint64 id = 0; // the review index's row id, the keyset tie-breaker
+    qint64 id = 0; // the record's arrival order in its database, the keyset tie-breaker
     QString chainId;
     qint64 seq = 0;
     QDateTime time;
@@ -53,10 +58,11 @@ struct OverrideRow
     QVariant sortKey; // the value the current order sorts by, where the next page starts
 };
 
-// Use me for the supervisor's override table over a SQLite audit log: the matching overrides,
-// newest first (or by amount or risk), fetched a page at a time so a million records scroll.
-// It keeps a derived review index (review_* tables) beside the records and brings it up to date
-// on open, on setFilter() and on refresh(); the records table is only ever read.
+// Use me for the supervisor's override table over an audit log: the matching overrides, newest
+// first (or by amount or risk), fetched a page at a time so a million records scroll. On SQLite
+// it keeps a derived review index (review_* tables) beside the records and brings it up to date
+// on open, on setFilter() and on refresh(); on PostgreSQL it reads the columns the audit schema
+// generates, with a supervisor's login. The records themselves are only ever read.
 class OverrideModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -87,7 +93,7 @@ public:
     explicit OverrideModel(QObject *parent = nullptr);
     ~OverrideModel() override;
 
-    // Opens the database at \a url (SQLite only) and fetches the first page.
+    // Opens the database at \a url and fetches the first page.
     Result<bool> open(const audit::DatabaseUrl &url);
 
     void setPageSize(int rows);
@@ -115,15 +121,11 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
-    Result<bool> syncIndex();
-    Result<bool> indexRange(qint64 after, qint64 upto);
-    Result<bool> saveMeta(qint64 upto, bool complete);
     Result<QList<OverrideRow>> queryPage(const OverrideRow *after) const;
-    Result<bool> hasFewTextMatches(const QString &match) const;
     Result<bool> reload();
     void fail(const QString &message);
 
-    std::unique_ptr<audit::AuditStore> m_store;
+    std::unique_ptr<Internal::OverrideBackend> m_backend;
     OverrideFilter m_filter;
     int m_pageSize = kDefaultPageSize;
     int m_sortColumn = TimeColumn;

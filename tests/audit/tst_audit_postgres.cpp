@@ -3,6 +3,7 @@
 #include "audit/auditlog.h"
 #include "audit/auditstore.h"
 #include "audit/verifier.h"
+#include "postgreslogins.h"
 #include "postgressupport.h"
 #include "testsupport.h"
 
@@ -10,20 +11,18 @@
 #include <QFileDevice>
 #include <QProcess>
 #include <QJsonArray>
-#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
-#include <QUrl>
 
 #include <atomic>
-#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace rg;
 using namespace rg::audit;
 using rg::test::errorOf;
+using rg::test::postgresUrlAs;
 
 namespace {
 
@@ -39,15 +38,6 @@ RecordDraft draft(RecordKind kind, int n)
     return draft;
 }
 
-// The same server as \a admin, logged in as another role.
-QString urlAs(const QString &admin, const QString &user, const QString &password)
-{
-    QUrl url(admin);
-    url.setUserName(user);
-    url.setPassword(password);
-    return url.toString();
-}
-
 QString sqlError(const QString &url, const QString &sql)
 {
     auto store = AuditStore::open(DatabaseUrl::parse(url).value());
@@ -55,33 +45,6 @@ QString sqlError(const QString &url, const QString &sql)
         return u"cannot open: "_s + store.error();
     QSqlQuery query(store.value()->database());
     return query.exec(sql) ? QString() : query.lastError().text();
-}
-
-// Creates the schema, runs roles.sql as shipped, and gives an agent and a supervisor a login
-// each, as a deployment would; returns their URLs.
-Result<std::pair<QString, QString>> createLogins(const QString &admin)
-{
-    auto store = AuditStore::open(DatabaseUrl::parse(admin).value());
-    if (!store)
-        return Error{store.error()};
-    QFile roles(QStringLiteral(RG_SOURCE_DIR) + u"/installer/postgresql/roles.sql"_s);
-    if (!roles.open(QIODevice::ReadOnly))
-        return Error{roles.fileName() + u": "_s + roles.errorString()};
-    QSqlQuery query(store.value()->database());
-    if (!query.exec(QString::fromUtf8(roles.readAll())))
-        return Error{u"roles.sql: "_s + query.lastError().text()};
-    const QString password = QString::number(QRandomGenerator::system()->generate64(), 16);
-    for (const auto &[user, group] : {std::pair{u"rg_test_agent"_s, u"refundguard_agent"_s},
-                                      std::pair{u"rg_test_supervisor"_s,
-                                                u"refundguard_supervisor"_s}}) {
-        const QString sql = u"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
-                            "'%1') THEN CREATE ROLE %1 LOGIN IN ROLE %2; END IF; END$$"_s
-                                .arg(user, group);
-        if (!query.exec(sql) || !query.exec(u"ALTER ROLE %1 PASSWORD '%2'"_s.arg(user, password)))
-            return Error{user + u": "_s + query.lastError().text()};
-    }
-    return std::pair{urlAs(admin, u"rg_test_agent"_s, password),
-                     urlAs(admin, u"rg_test_supervisor"_s, password)};
 }
 
 // Runs installer/pgtest.sh; returns what it printed on stdout.
@@ -127,9 +90,10 @@ void TestAuditPostgres::init()
     m_admin = rg::test::postgresUrl();
     RG_REQUIRE_POSTGRES(m_admin);
     QVERIFY(m_dir.isValid());
-    const auto logins = createLogins(m_admin);
+    const auto logins = rg::test::createPostgresLogins(m_admin);
     QVERIFY2(logins, qPrintable(errorOf(logins)));
-    std::tie(m_agent, m_supervisor) = logins.value();
+    m_agent = logins.value().agent;
+    m_supervisor = logins.value().supervisor;
 }
 
 void TestAuditPostgres::rolesAllowOnlyAppending()
@@ -177,7 +141,7 @@ void TestAuditPostgres::rolesAllowOnlyAppending()
                  qPrintable(query.lastError().text()));
         QVERIFY(query.exec(u"ALTER ROLE rg_test_agent2 PASSWORD 'other-pw'"_s));
     }
-    const QString intruderUrl = urlAs(m_admin, u"rg_test_agent2"_s, u"other-pw"_s);
+    const QString intruderUrl = postgresUrlAs(m_admin, u"rg_test_agent2"_s, u"other-pw"_s);
     AuditLog::Options intruder = options;
     intruder.database = DatabaseUrl::parse(intruderUrl).value();
     {
@@ -285,11 +249,11 @@ void TestAuditPostgres::outboxForwardsExactlyOnceAcrossOutage()
     const auto admin = pgtest({u"start"_s, dataDir});
     QVERIFY2(admin, qPrintable(errorOf(admin)));
     const auto stopServer = qScopeGuard([&] { (void)pgtest({u"stop"_s, dataDir}); });
-    const auto logins = createLogins(admin.value());
+    const auto logins = rg::test::createPostgresLogins(admin.value());
     QVERIFY2(logins, qPrintable(errorOf(logins)));
 
     AuditLog::Options options;
-    options.database = DatabaseUrl::parse(logins.value().first).value();
+    options.database = DatabaseUrl::parse(logins.value().agent).value();
     options.outbox = DatabaseUrl::parse(u"sqlite://"_s + m_dir.filePath(u"outbox.db"_s)).value();
     options.keyPath = m_dir.filePath(u"outbox.key"_s);
     options.checkpointEvery = 50;

@@ -52,7 +52,8 @@ private slots:
     void pagingReturnsEachRowOnce();
     void appendedRecordsShowAfterRefresh();
     void indexRebuiltWhenItsPositionMoved();
-    void refusesPostgres();
+    void unreachablePostgresIsAnError();
+    void olderIndexIsRebuilt();
     void bulkLog();
 
 private:
@@ -104,9 +105,9 @@ std::unique_ptr<OverrideModel> TestOverrideModel::openModel()
 
 /*
  * Three overrides an hour apart: the sidebar's full payload (a1, high risk, evidence), a minimal
- * `audit append` line (a2, bare score), and a minimal line with numbers written as text and one
- * policy as a string (a1, low risk); a session start that is no override; two dispositions of
- * the first, the later one confirmed fraud.
+ * `audit append` line (a2, bare score, two evidence cues), and a minimal line with numbers written
+ * as text and one policy as a string (a1, low risk); a session start that is no override; two
+ * dispositions of the first, the later one confirmed fraud.
  */
 void TestOverrideModel::init()
 {
@@ -140,9 +141,18 @@ void TestOverrideModel::init()
                                                 {u"cue"_s, u"non_receipt"_s},
                                                 {u"quote"_s, u"the box arrived empty"_s},
                                                 {u"message"_s, u"hi, the box arrived empty"_s}}}}});
-    m_minimal = append(audit::RecordKind::Override, a2, u"C-2"_s,
-                       {{u"amount"_s, 40}, {u"limit"_s, 50}, {u"risk"_s, 0.45},
-                        {u"policies"_s, QJsonArray{u"gift-card-refund"_s}}});
+    m_minimal
+        = append(audit::RecordKind::Override, a2, u"C-2"_s,
+                 {{u"amount"_s, 40},
+                  {u"limit"_s, 50},
+                  {u"risk"_s, 0.45},
+                  {u"policies"_s, QJsonArray{u"gift-card-refund"_s}},
+                  {u"evidence"_s, QJsonArray{QJsonObject{{u"turn"_s, 1},
+                                                         {u"cue"_s, u"wrong_item"_s},
+                                                         {u"quote"_s, u"not what I ordered"_s}},
+                                             QJsonObject{{u"turn"_s, 3},
+                                                         {u"cue"_s, u"non_receipt"_s},
+                                                         {u"quote"_s, u"it never came"_s}}}}});
     m_textual = append(audit::RecordKind::Override, a1, u"C-3"_s,
                        {{u"amount"_s, u"75.25"_s}, {u"risk"_s, u"0.1"_s},
                         {u"policies"_s, u"repeat-claim"_s}, {u"reason"_s, u"loyal customer"_s}});
@@ -257,6 +267,21 @@ void TestOverrideModel::filters_data()
     QTest::newRow("punctuation splits words as the index does")
         << make([](OverrideFilter &f) { f.text = u"box-arrived, (empty)"_s; })
         << QStringList{u"C-1"_s};
+    QTest::newRow("cue in one of two entries")
+        << make([](OverrideFilter &f) { f.cue = u"non_receipt"_s; })
+        << QStringList{u"C-2"_s, u"C-1"_s};
+    QTest::newRow("cue of one override")
+        << make([](OverrideFilter &f) { f.cue = u"wrong_item"_s; }) << QStringList{u"C-2"_s};
+    QTest::newRow("cue is an id, not a word of the quote")
+        << make([](OverrideFilter &f) { f.cue = u"empty"_s; }) << QStringList();
+    QTest::newRow("cue and agent") << make([](OverrideFilter &f) {
+        f.cue = u"non_receipt"_s;
+        f.agent = u"a1"_s;
+    }) << QStringList{u"C-1"_s};
+    QTest::newRow("cue and unreviewed") << make([](OverrideFilter &f) {
+        f.cue = u"non_receipt"_s;
+        f.status = std::optional<Disposition>();
+    }) << QStringList{u"C-2"_s};
     QTest::newRow("agent and text")
         << make([](OverrideFilter &f) {
                f.agent = u"a1"_s;
@@ -362,15 +387,35 @@ void TestOverrideModel::indexRebuiltWhenItsPositionMoved()
     QCOMPARE(column(*model, OverrideModel::StatusColumn).last(), u"confirmed_fraud"_s);
 }
 
-void TestOverrideModel::refusesPostgres()
+// A server that is not there: an error naming it, and an empty table.
+void TestOverrideModel::unreachablePostgresIsAnError()
 {
     OverrideModel model;
     QSignalSpy errors(&model, &OverrideModel::errorOccurred);
-    auto opened = model.open(audit::DatabaseUrl::parse(u"postgresql://u:p@localhost/rg"_s).value());
+    auto opened
+        = model.open(audit::DatabaseUrl::parse(u"postgresql://u:p@127.0.0.1:1/rg"_s).value());
     QVERIFY(!opened);
     QCOMPARE(errors.count(), 1);
-    QVERIFY(model.lastError().contains(u"SQLite"_s));
+    QVERIFY2(model.lastError().contains(u"127.0.0.1"_s), qPrintable(model.lastError()));
     QCOMPARE(model.rowCount(), 0);
+}
+
+// An index an older build made (before cues were indexed) is dropped and rebuilt on open.
+void TestOverrideModel::olderIndexIsRebuilt()
+{
+    openModel().reset();
+    {
+        auto store = audit::AuditStore::open(audit::DatabaseUrl::parse(m_url).value());
+        QVERIFY2(store, qPrintable(test::errorOf(store)));
+        QSqlQuery query(store.value()->database());
+        QVERIFY(query.exec(u"UPDATE review_meta SET value = '1' WHERE key = 'version'"_s));
+        QVERIFY(query.exec(u"DROP TABLE review_override_cues"_s));
+    }
+    auto model = openModel();
+    OverrideFilter filter;
+    filter.cue = u"wrong_item"_s;
+    QVERIFY2(model->setFilter(filter), qPrintable(model->lastError()));
+    QCOMPARE(column(*model, OverrideModel::CaseColumn), QStringList{u"C-2"_s});
 }
 
 /*
@@ -445,6 +490,10 @@ void TestOverrideModel::bulkLog()
     agentText.text = u"verified"_s;
     cases.append({"agent and text", agentText,
                   u"json_extract(body, '$.actor.id') = 'agent-5' AND body LIKE '%verified%'"_s});
+    OverrideFilter cue;
+    cue.cue = u"non_receipt"_s;
+    cases.append(
+        {"cue", cue, u"json_extract(body, '$.payload.evidence[0].cue') = 'non_receipt'"_s});
     OverrideFilter fraud;
     fraud.status = Disposition::ConfirmedFraud;
     fraud.policy = u"gift-card-refund"_s;
