@@ -16,10 +16,12 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QGuiApplication>
 #include <QMap>
 #include <QThread>
 
 #include <algorithm>
+#include <memory>
 
 #include <cstdio>
 
@@ -85,6 +87,14 @@ Commands:
       share later dispositioned as fraud, each shrunk toward the team and flagged only when
       its lower 95% bound clears the team's band; and the patterns repeat_customer,
       sub_limit, off_hours and burst. Each flag explains itself with the numbers.
+  review report --db URL --from DATE --to DATE --out FILE.pdf|FILE.csv
+      The period's report for a supervisor. FILE.pdf: the summary figures, charts of the
+      overrides per day and policy, the most overridden policies and each agent's high-risk
+      share against the team's band, the outliers with their reasons, and whether every chain
+      of the log verifies. FILE.csv: one row per override (time, chain, seq, agent, team,
+      case, action, amount, currency, limit, policies, risk score and level, reason category,
+      disposition); text that starts like a formula gets a leading apostrophe. The file is
+      replaced only once complete; a log that does not verify still gets its report.
 
 Options:
   -h, --help       show this help
@@ -217,11 +227,26 @@ int rulesCheck(const QStringList &args)
     return kExitOk;
 }
 
+// `review report` paints a PDF, and fonts need a QGuiApplication; every other command keeps the
+// bare QCoreApplication, which loads no platform plugin.
+bool needsGui(int argc, char *argv[])
+{
+    return argc > 2 && qstrcmp(argv[1], "review") == 0 && qstrcmp(argv[2], "report") == 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (needsGui(argc, argv)) {
+        // The report needs no display: render offscreen unless the caller chose a platform.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(u"refundguard-cli"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(RG_VERSION));
     rg::app::setupLogging(true);

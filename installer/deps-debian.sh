@@ -15,6 +15,8 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql
   libspdlog-dev libfmt-dev libsqlite3-dev libre2-dev libicu-dev libsodium-dev libssl-dev libbenchmark-dev
   postgresql xvfb xauth imagemagick fonts-dejavu-core
+  # pdftotext, for the tests that read back the review report's PDF.
+  poppler-utils
 )
 
 missing=()

@@ -97,6 +97,7 @@ OverrideFact overrideFact(const audit::AuditRecord &record)
     fact.agent = record.actor.value(u"id"_s).toString();
     fact.team = record.actor.value(u"team"_s).toString();
     fact.caseId = record.caseId;
+    fact.action = firstString({action.value(u"type"_s), payload.value(u"action"_s)});
     fact.customerId = firstString(
         {payload.value(u"customer_id"_s), customer, customer.toObject().value(u"id"_s),
          action.value(u"customer_id"_s), caseJson.value(u"customer"_s).toObject().value(u"id"_s)});

@@ -39,6 +39,7 @@ struct OverrideFact
     QString agent;
     QString team;
     QString caseId;
+    QString action; // the overridden action's type: refund, replacement, ...
     QString customerId;
     QStringList linkedAccounts;
     std::optional<double> amount;
