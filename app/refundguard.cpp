@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Refund Guard contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// refundguard: the agent sidebar. Wires the settings, the rules and policies, the case provider,
+// refundguard: the agent sidebar, or with --review the supervisor's review window. Wires the settings, the rules and policies, the case provider,
 // the audit log, the session journal and the live feeds (local bridge, Chatwoot, or the scripted
 // demo) to the window. Everything it wires lives in src/ and ui/.
 
@@ -19,8 +19,11 @@
 #include "feed/chatwootpoller.h"
 #include "feed/demoscript.h"
 #include "log/log.h"
+#include "review/passphrase.h"
 #include "session/sessionmanager.h"
 #include "settings/settings.h"
+#include "ui/passphrasedialog.h"
+#include "ui/reviewwindow.h"
 #include "ui/sidebarwindow.h"
 
 #include <QActionGroup>
@@ -48,6 +51,7 @@ constexpr int kExitUsage = 2;
 struct Options
 {
     bool demo = false;
+    bool review = false;
     double speed = 1.0;
     QString settingsPath;
     QString agentId;
@@ -101,6 +105,7 @@ std::optional<Options> parseOptions(QCommandLineParser &parser, const QApplicati
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(u"demo"_s, u"Replay a scripted REKK-style shift with the embedded demo cases; needs no servers."_s);
+    const QCommandLineOption review(u"review"_s, u"Open the supervisor's override review (behind the supervisor passphrase, or the database role on PostgreSQL)."_s);
     const QCommandLineOption speed(u"speed"_s, u"Demo replay speed (0.25 to 16; default 1)."_s, u"factor"_s, u"1"_s);
     const QCommandLineOption settingsFile(u"settings"_s, u"User settings file (default: the user's configuration folder)."_s, u"file"_s);
     const QCommandLineOption agent(u"agent-id"_s, u"Agent id written in audit records (default: the login name)."_s, u"id"_s);
@@ -110,12 +115,17 @@ std::optional<Options> parseOptions(QCommandLineParser &parser, const QApplicati
     const QCommandLineOption chatwootConversation(u"chatwoot-conversation"_s, u"Chatwoot conversation id."_s, u"id"_s);
     QCommandLineOption firstPaint(u"first-paint-exit"_s, u"Print \"first-paint\" when the window is first drawn, then quit."_s);
     firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, speed, settingsFile, agent, team, chatwootUrl, chatwootAccount,
+    parser.addOptions({demo, review, speed, settingsFile, agent, team, chatwootUrl, chatwootAccount,
                        chatwootConversation, firstPaint});
     parser.process(app);
 
     Options options;
     options.demo = parser.isSet(demo);
+    options.review = parser.isSet(review);
+    if (options.demo && options.review) {
+        std::fprintf(stderr, "refundguard: --review and --demo cannot be combined\n");
+        return std::nullopt;
+    }
     bool ok = false;
     options.speed = parser.value(speed).toDouble(&ok);
     if (!ok || options.speed < 0.25 || options.speed > 16) {
@@ -146,6 +156,45 @@ struct Paths
     QString tokenPath;
 };
 
+/*
+ * The supervisor's window over the audit log of the settings. A local SQLite log is guarded by
+ * the supervisor passphrase (set on first use); on PostgreSQL the database login decides, as
+ * an agent's login cannot read the log. Dispositions go to the supervisor's own chain.
+ */
+int runReview(const Options &options, rg::settings::Settings &settings)
+{
+    auto database = rg::audit::DatabaseUrl::parse(settings.value(rg::settings::Key::AuditDatabaseUrl).toString());
+    if (!database)
+        return fail(database.error());
+    if (!database.value().isPostgres()) {
+        rg::review::SupervisorGate gate;
+        rg::ui::PassphraseDialog dialog(gate);
+        if (dialog.exec() != QDialog::Accepted) {
+            rg::log::get("app")->info("review not opened: the supervisor passphrase was not given");
+            return kExitFailed;
+        }
+    }
+    rg::ui::ReviewServices services;
+    services.database = database.value();
+    services.reviewer.id = options.agentId.isEmpty() ? qEnvironmentVariable("USER", u"supervisor"_s) : options.agentId;
+    services.reviewer.team = options.team;
+    rg::audit::AuditLog::Options audit;
+    audit.database = database.value();
+    audit.keyPath = rg::audit::defaultKeyPath();
+    if (auto opened = rg::audit::AuditLog::open(std::move(audit)))
+        services.auditLog = std::move(opened).value();
+    else
+        services.auditLogProblem = opened.error();
+
+    rg::ui::ReviewWindow window(settings, std::move(services));
+    if (auto opened = window.open(); !opened)
+        return fail(opened.error());
+    FirstPaintReporter firstPaint(options.firstPaintExit, nullptr);
+    window.installEventFilter(&firstPaint);
+    window.show();
+    return QApplication::exec() == 0 ? kExitOk : kExitFailed;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -171,6 +220,8 @@ int main(int argc, char *argv[])
     for (const QString &warning : settings.warnings())
         rg::log::get("app")->warn("{}", warning.toStdString());
     using rg::settings::Key;
+    if (options->review)
+        return runReview(*options, settings);
 
     QTemporaryDir demoDir;
     Paths paths;

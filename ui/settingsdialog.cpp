@@ -140,6 +140,8 @@ bool SettingsDialog::needsRestart(Key key)
         return true;
     case Key::StayOnTop:
     case Key::WindowGeometry:
+    case Key::ReviewWindowGeometry:
+    case Key::ReviewSavedFilters:
         return false;
     }
     Q_UNREACHABLE();
@@ -165,6 +167,8 @@ QString SettingsDialog::fieldName(Key key)
     case Key::StayOnTop:
         return tr("Stay on top");
     case Key::WindowGeometry: // no field: named as stored
+    case Key::ReviewWindowGeometry:
+    case Key::ReviewSavedFilters:
         return registry::keyString(key);
     }
     Q_UNREACHABLE();
@@ -267,6 +271,8 @@ QVariant SettingsDialog::fieldValue(Key key) const
     case Key::StayOnTop:
         return m_ui->stayOnTopCheckBox->isChecked();
     case Key::WindowGeometry:
+    case Key::ReviewWindowGeometry:
+    case Key::ReviewSavedFilters:
         break;
     }
     Q_UNREACHABLE();
@@ -303,6 +309,8 @@ void SettingsDialog::setFieldValue(Key key, const QVariant &value)
         m_ui->stayOnTopCheckBox->setChecked(value.toBool());
         return;
     case Key::WindowGeometry:
+    case Key::ReviewWindowGeometry:
+    case Key::ReviewSavedFilters:
         break;
     }
     Q_UNREACHABLE();
@@ -329,6 +337,8 @@ QWidget *SettingsDialog::field(Key key) const
     case Key::StayOnTop:
         return m_ui->stayOnTopCheckBox;
     case Key::WindowGeometry:
+    case Key::ReviewWindowGeometry:
+    case Key::ReviewSavedFilters:
         break;
     }
     Q_UNREACHABLE();
@@ -371,6 +381,8 @@ QLabel *SettingsDialog::lockLabel(Key key) const
     case Key::StayOnTop:
         return m_ui->stayOnTopLockLabel;
     case Key::WindowGeometry:
+    case Key::ReviewWindowGeometry:
+    case Key::ReviewSavedFilters:
         break;
     }
     Q_UNREACHABLE();

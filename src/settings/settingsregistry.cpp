@@ -36,6 +36,9 @@ constexpr std::array kEntries{
     Entry{Key::PoliciesPath, "packs/policiesPath"_L1, Type::Path, Scope::Managed},
     Entry{Key::StayOnTop, "window/stayOnTop"_L1, Type::Bool, Scope::Managed},
     Entry{Key::WindowGeometry, "window/geometry"_L1, Type::Bytes, Scope::UserOnly},
+    Entry{Key::ReviewWindowGeometry, "review/geometry"_L1, Type::Bytes, Scope::UserOnly},
+    // The supervisor's named override filters, as a JSON object (ui/reviewwindow.cpp).
+    Entry{Key::ReviewSavedFilters, "review/savedFilters"_L1, Type::Bytes, Scope::UserOnly},
 };
 
 constexpr int kDefaultBridgePort = 47800;
@@ -143,6 +146,8 @@ QVariant defaultValue(Key key)
     case Key::StayOnTop:
         return false;
     case Key::WindowGeometry:
+    case Key::ReviewWindowGeometry:
+    case Key::ReviewSavedFilters:
         return QByteArray();
     }
     Q_UNREACHABLE();

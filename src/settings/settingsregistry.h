@@ -23,6 +23,8 @@ enum class Key {
     PoliciesPath,
     StayOnTop,
     WindowGeometry,
+    ReviewWindowGeometry,
+    ReviewSavedFilters,
 };
 
 // What a value is and how it is checked. Values are held as QString (Url, Secret, DatabaseUrl,

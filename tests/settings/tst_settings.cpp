@@ -274,6 +274,8 @@ private Q_SLOTS:
             {Key::PoliciesPath, u"/opt/rg/policies"_s},
             {Key::StayOnTop, true},
             {Key::WindowGeometry, QByteArray("\x00\xff geometry", 11)},
+            {Key::ReviewWindowGeometry, QByteArray("\x01 review", 8)},
+            {Key::ReviewSavedFilters, QByteArray(R"({"night":{"agent":"a-1"}})")},
         };
         QCOMPARE(values.size(), registry::allKeys().size());
         {
@@ -369,7 +371,7 @@ private Q_SLOTS:
             QVERIFY2(checked.ok(), qPrintable(rg::test::errorOf(checked)));
             QCOMPARE(checked.value(), registry::defaultValue(key));
         }
-        QCOMPARE(names.size(), 9);
+        QCOMPARE(names.size(), 11);
         QCOMPARE(registry::scope(Key::CaseServiceToken), rg::settings::Scope::UserOnly);
         QCOMPARE(registry::scope(Key::AuditDatabaseUrl), rg::settings::Scope::Managed);
     }

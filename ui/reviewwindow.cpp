@@ -1,0 +1,842 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/reviewwindow.h"
+
+#include "ui_reviewwindow.h"
+
+#include "audit/auditstore.h"
+#include "log/log.h"
+#include "model/cue.h"
+#include "review/report.h"
+#include "review/summary.h"
+#include "settings/settings.h"
+#include "ui/displaytext.h"
+#include "ui/reviewcharts.h"
+#include "ui/signalsmodel.h"
+
+#include <QCloseEvent>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QSaveFile>
+#include <QTextCursor>
+#include <QThread>
+#include <QTimeZone>
+
+namespace rg::ui {
+
+using namespace Qt::StringLiterals;
+using review::Disposition;
+
+namespace {
+
+constexpr int kDefaultDays = 30;
+constexpr int kFilterDelayMs = 300;
+
+// Status combo entries: any, the triage queue, then each disposition.
+constexpr int kStatusAny = 0;
+constexpr int kStatusUnreviewed = 1;
+
+const QList<Disposition> kDispositions = {Disposition::Justified, Disposition::CoachingNeeded,
+                                          Disposition::SuspectedCollusion,
+                                          Disposition::ConfirmedFraud};
+
+QString dispositionTitle(Disposition disposition)
+{
+    switch (disposition) {
+    case Disposition::Justified:
+        return ReviewWindow::tr("Justified");
+    case Disposition::CoachingNeeded:
+        return ReviewWindow::tr("Coaching needed");
+    case Disposition::SuspectedCollusion:
+        return ReviewWindow::tr("Suspected collusion");
+    case Disposition::ConfirmedFraud:
+        return ReviewWindow::tr("Confirmed fraud");
+    }
+    Q_UNREACHABLE();
+}
+
+QDateTime startOfDay(QDate date)
+{
+    return QDateTime(date, QTime(0, 0), QTimeZone::utc());
+}
+
+// A member of the record as text for the detail pane; numbers keep their digits.
+QString textOf(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QLocale::c().toString(value.toDouble(), 'g', 12);
+    if (value.isBool())
+        return value.toBool() ? u"true"_s : u"false"_s;
+    if (value.isArray() || value.isObject()) {
+        return QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                                 : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    }
+    return {};
+}
+
+// A policy list as written: ids, or objects with an id.
+QString policiesText(const QJsonValue &value)
+{
+    QStringList ids;
+    const QJsonArray policies = value.isArray() ? value.toArray() : QJsonArray{value};
+    for (const QJsonValue &policy : policies) {
+        const QString id = policy.isObject() ? policy.toObject().value(u"id"_s).toString()
+                                             : policy.toString();
+        if (!id.isEmpty())
+            ids.append(id);
+    }
+    return ids.join(u", "_s);
+}
+
+} // namespace
+
+ReviewWindow::ReviewWindow(settings::Settings &settings, ReviewServices services, QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<::Ui::ReviewWindow>()), m_settings(settings),
+      m_services(std::move(services)), m_model(new review::OverrideModel(this))
+{
+    m_ui->setupUi(this);
+    m_ui->overrideTableView->setModel(m_model);
+    m_ui->overrideTableView->sortByColumn(review::OverrideModel::TimeColumn, Qt::DescendingOrder);
+    m_ui->overrideTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_ui->overrideTableView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->overrideTableView->verticalHeader()->hide();
+    m_ui->overrideSplitter->setStretchFactor(0, 3);
+    m_ui->overrideSplitter->setStretchFactor(1, 2);
+    m_ui->outliersTableWidget->verticalHeader()->hide();
+    m_charts = new ReviewCharts(m_ui->chartsTab);
+    m_ui->chartsLayout->addWidget(m_charts, 1);
+    m_ui->chartsStatusLabel->setText(tr("Press Analyse Period on the Outliers tab (or here: Ctrl+R) to draw the charts."));
+
+    setUpFilterFields();
+    setUpActions();
+    loadSavedFilters();
+
+    m_filterTimer.setSingleShot(true);
+    m_filterTimer.setInterval(kFilterDelayMs);
+    connect(&m_filterTimer, &QTimer::timeout, this, &ReviewWindow::applyFilter);
+    connect(m_ui->overrideTableView->selectionModel(), &QItemSelectionModel::currentRowChanged,
+            this, &ReviewWindow::showCurrent);
+    connect(m_model, &review::OverrideModel::errorOccurred, this, &ReviewWindow::showError);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ReviewWindow::showCurrent);
+    connect(m_ui->analyseButton, &QPushButton::clicked, this, &ReviewWindow::analyse);
+    connect(m_ui->outliersTableWidget, &QTableWidget::currentCellChanged, this,
+            &ReviewWindow::showOutlierDetail);
+    connect(m_ui->outliersTableWidget, &QTableWidget::cellActivated, this,
+            &ReviewWindow::filterByOutlier);
+
+    if (!m_services.auditLog) {
+        const QString why = tr("Dispositions cannot be recorded: %1")
+                                .arg(m_services.auditLogProblem.isEmpty() ? tr("no audit log to append to")
+                                                                          : m_services.auditLogProblem);
+        for (QPushButton *button : {m_ui->justifiedButton, m_ui->coachingButton,
+                                    m_ui->collusionButton, m_ui->fraudButton}) {
+            button->setEnabled(false);
+            button->setToolTip(why);
+        }
+    }
+    const QByteArray geometry = m_settings.value(settings::Key::ReviewWindowGeometry).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1280, 800);
+}
+
+ReviewWindow::~ReviewWindow()
+{
+    // The workers call back into the window; they hold no cancel point, so wait for them.
+    for (QThread *thread : {m_verifyThread, m_analyseThread}) {
+        if (thread)
+            thread->wait();
+    }
+}
+
+void ReviewWindow::setUpFilterFields()
+{
+    m_ui->cueComboBox->addItem(tr("Any cue"));
+    for (const model::CueInfo &cue : model::cues())
+        m_ui->cueComboBox->addItem(cueTitle(QString(cue.id)), QString(cue.id));
+    m_ui->riskComboBox->addItem(tr("Any risk"));
+    m_ui->riskComboBox->addItem(tr("High"), u"high"_s);
+    m_ui->riskComboBox->addItem(tr("Medium"), u"medium"_s);
+    m_ui->riskComboBox->addItem(tr("Low"), u"low"_s);
+    m_ui->statusComboBox->addItem(tr("Any status"), u"any"_s);
+    m_ui->statusComboBox->addItem(tr("Unreviewed"), u"unreviewed"_s);
+    for (const Disposition disposition : kDispositions)
+        m_ui->statusComboBox->addItem(dispositionTitle(disposition), review::dispositionName(disposition));
+
+    for (QLineEdit *edit : {m_ui->agentLineEdit, m_ui->teamLineEdit, m_ui->policyLineEdit,
+                            m_ui->searchLineEdit}) {
+        connect(edit, &QLineEdit::textEdited, this, &ReviewWindow::scheduleFilter);
+        connect(edit, &QLineEdit::returnPressed, this, &ReviewWindow::applyFilter);
+    }
+    for (QDateEdit *edit : {m_ui->fromDateEdit, m_ui->toDateEdit})
+        connect(edit, &QDateEdit::dateChanged, this, &ReviewWindow::scheduleFilter);
+    for (QComboBox *combo : {m_ui->cueComboBox, m_ui->riskComboBox, m_ui->statusComboBox})
+        connect(combo, &QComboBox::currentIndexChanged, this, &ReviewWindow::scheduleFilter);
+    connect(m_ui->savedFiltersComboBox, &QComboBox::activated, this, &ReviewWindow::applySavedFilter);
+    connect(m_ui->saveFilterButton, &QPushButton::clicked, this, &ReviewWindow::saveFilter);
+    connect(m_ui->deleteFilterButton, &QPushButton::clicked, this, &ReviewWindow::deleteFilter);
+}
+
+void ReviewWindow::setUpActions()
+{
+    const QList<std::pair<QAction *, QPushButton *>> controls = {
+        {m_ui->justifiedAction, m_ui->justifiedButton},
+        {m_ui->coachingAction, m_ui->coachingButton},
+        {m_ui->collusionAction, m_ui->collusionButton},
+        {m_ui->fraudAction, m_ui->fraudButton}};
+    for (qsizetype i = 0; i < controls.size(); ++i) {
+        const Disposition disposition = kDispositions.at(i);
+        // The bare digit works wherever no text is typed (a text field takes it as text);
+        // Ctrl+digit also from the note field.
+        const QString digit = QString::number(i + 1);
+        controls.at(i).first->setShortcuts({QKeySequence(digit), QKeySequence(u"Ctrl+"_s + digit)});
+        connect(controls.at(i).first, &QAction::triggered, this, [this, disposition] { triage(disposition); });
+        connect(controls.at(i).second, &QPushButton::clicked, this, [this, disposition] { triage(disposition); });
+        controls.at(i).first->setEnabled(m_services.auditLog != nullptr);
+    }
+    connect(m_ui->nextAction, &QAction::triggered, this, [this] { step(1); });
+    connect(m_ui->previousAction, &QAction::triggered, this, [this] { step(-1); });
+    connect(m_ui->refreshAction, &QAction::triggered, this, [this] {
+        if (auto refreshed = m_model->refresh(); !refreshed)
+            showError(refreshed.error());
+    });
+    connect(m_ui->queueAction, &QAction::triggered, this, [this] {
+        m_ui->statusComboBox->setCurrentIndex(kStatusUnreviewed);
+        applyFilter();
+        m_ui->overrideTableView->setFocus();
+    });
+    connect(m_ui->clearFiltersAction, &QAction::triggered, this, [this] {
+        for (QLineEdit *edit : {m_ui->agentLineEdit, m_ui->teamLineEdit, m_ui->policyLineEdit,
+                                m_ui->searchLineEdit})
+            edit->clear();
+        for (QComboBox *combo : {m_ui->cueComboBox, m_ui->riskComboBox, m_ui->statusComboBox})
+            combo->setCurrentIndex(0);
+        applyFilter();
+    });
+    connect(m_ui->closeAction, &QAction::triggered, this, &QWidget::close);
+    auto *analyseAction = new QAction(tr("&Analyse Period"), this);
+    analyseAction->setShortcut(QKeySequence(u"Ctrl+R"_s));
+    connect(analyseAction, &QAction::triggered, this, &ReviewWindow::analyse);
+    m_ui->viewMenu->addAction(analyseAction);
+    connect(m_ui->exportPdfAction, &QAction::triggered, this, [this] {
+        exportReport(u"pdf"_s);
+    });
+    connect(m_ui->exportCsvAction, &QAction::triggered, this, [this] {
+        exportReport(u"csv"_s);
+    });
+}
+
+Result<bool> ReviewWindow::open(QDate today)
+{
+    auto store = audit::AuditStore::open(m_services.database);
+    if (!store)
+        return Error{store.error()};
+    m_store = std::move(store).value();
+    if (auto opened = m_model->open(m_services.database); !opened)
+        return opened;
+    // Set without waiting for the typing delay: the first page shows at once.
+    const QSignalBlocker fromBlocker(m_ui->fromDateEdit);
+    const QSignalBlocker toBlocker(m_ui->toDateEdit);
+    setPeriod(today.addDays(-(kDefaultDays - 1)), today);
+    applyFilter();
+    startVerification();
+    return true;
+}
+
+void ReviewWindow::setPeriod(QDate from, QDate to)
+{
+    m_ui->fromDateEdit->setDate(from);
+    m_ui->toDateEdit->setDate(to);
+}
+
+review::OverrideFilter ReviewWindow::fieldsFilter() const
+{
+    review::OverrideFilter filter;
+    filter.from = startOfDay(m_ui->fromDateEdit->date());
+    filter.to = startOfDay(m_ui->toDateEdit->date().addDays(1));
+    filter.agent = m_ui->agentLineEdit->text().trimmed();
+    filter.team = m_ui->teamLineEdit->text().trimmed();
+    filter.policy = m_ui->policyLineEdit->text().trimmed();
+    filter.cue = m_ui->cueComboBox->currentData().toString();
+    filter.riskLevel = m_ui->riskComboBox->currentData().toString();
+    filter.text = m_ui->searchLineEdit->text().trimmed();
+    const int status = m_ui->statusComboBox->currentIndex();
+    if (status == kStatusUnreviewed)
+        filter.status = std::optional<Disposition>();
+    else if (status > kStatusUnreviewed)
+        filter.status = kDispositions.value(status - kStatusUnreviewed - 1);
+    return filter;
+}
+
+void ReviewWindow::scheduleFilter()
+{
+    if (!m_applyingSaved)
+        m_filterTimer.start();
+}
+
+void ReviewWindow::applyFilter()
+{
+    m_filterTimer.stop();
+    if (!m_store)
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    if (auto applied = m_model->setFilter(fieldsFilter()); !applied) {
+        showError(applied.error());
+        return;
+    }
+    const QString more = m_model->canFetchMore() ? tr(" (more as you scroll)") : QString();
+    statusBar()->showMessage(tr("%n override(s) shown%1 · %2 ms", nullptr, m_model->rowCount())
+                                 .arg(more)
+                                 .arg(timer.elapsed()));
+    if (m_model->rowCount() > 0)
+        selectRow(0);
+}
+
+const review::OverrideRow *ReviewWindow::currentRow() const
+{
+    const QModelIndex current = m_ui->overrideTableView->currentIndex();
+    return current.isValid() ? m_model->rowAt(current.row()) : nullptr;
+}
+
+void ReviewWindow::selectRow(int row)
+{
+    while (row >= m_model->rowCount() && m_model->canFetchMore())
+        m_model->fetchMore();
+    row = std::min(row, m_model->rowCount() - 1);
+    if (row < 0) {
+        showCurrent();
+        return;
+    }
+    const QModelIndex index = m_model->index(row, review::OverrideModel::TimeColumn);
+    m_ui->overrideTableView->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_ui->overrideTableView->scrollTo(index);
+}
+
+void ReviewWindow::step(int delta)
+{
+    const QModelIndex current = m_ui->overrideTableView->currentIndex();
+    const int row = current.isValid() ? current.row() + delta : 0;
+    if (row >= 0)
+        selectRow(row);
+}
+
+void ReviewWindow::showCurrent()
+{
+    const review::OverrideRow *row = currentRow();
+    if (!row || !m_store) {
+        m_ui->detailTextEdit->clear();
+        m_ui->chainStatusLabel->clear();
+        return;
+    }
+    const review::OverrideRow shown = *row;
+    auto records = m_store->records(shown.chainId, shown.seq - 1, 1);
+    if (!records || records.value().isEmpty() || records.value().constFirst().seq != shown.seq) {
+        showError(tr("Cannot read record %1 of chain %2: %3")
+                      .arg(shown.seq)
+                      .arg(shown.chainId, records ? tr("not in the log") : records.error()));
+        return;
+    }
+    const QJsonObject record = QJsonDocument::fromJson(records.value().constFirst().body).object();
+    showDetail(shown, record);
+    updateChainStatus();
+}
+
+/*
+ * The record in reading order: who, what, why, then each piece of evidence in the message it
+ * was quoted from with the quote highlighted. Everything is inserted as plain text through
+ * displaySafe(): agents and customers wrote it.
+ */
+void ReviewWindow::showDetail(const review::OverrideRow &row, const QJsonObject &record)
+{
+    QTextEdit *edit = m_ui->detailTextEdit;
+    edit->clear();
+    QTextCursor cursor(edit->document());
+    QTextCharFormat plain;
+    QTextCharFormat heading;
+    heading.setFontWeight(QFont::Bold);
+    QTextCharFormat quote;
+    quote.setBackground(QColor(255, 214, 102));
+    quote.setForeground(QColor(Qt::black));
+    quote.setFontUnderline(true);
+
+    const auto line = [&](const QString &label, const QString &value) {
+        if (value.isEmpty())
+            return;
+        cursor.insertText(label + u": "_s, heading);
+        cursor.insertText(displaySafe(value) + u'\n', plain);
+    };
+    const QJsonObject payload = record.value(u"payload"_s).toObject();
+    const QJsonObject actor = record.value(u"actor"_s).toObject();
+    const QJsonValue action = payload.value(u"action"_s);
+    const QJsonObject actionObject = action.toObject();
+
+    line(tr("Time"), QLocale::c().toString(row.time.toUTC(), u"yyyy-MM-dd HH:mm:ss 'UTC'"_s));
+    line(tr("Agent"), actor.value(u"team"_s).toString().isEmpty()
+                          ? actor.value(u"id"_s).toString()
+                          : tr("%1 (team %2)").arg(actor.value(u"id"_s).toString(),
+                                                   actor.value(u"team"_s).toString()));
+    line(tr("Case"), record.value(u"case_id"_s).toString());
+    line(tr("Conversation"), payload.value(u"conversation_id"_s).toString());
+    line(tr("Action"), action.isObject() ? actionObject.value(u"type"_s).toString() : action.toString());
+    line(tr("Order"), textOf(actionObject.value(u"order_id"_s)));
+    line(tr("Amount"), (textOf(payload.value(u"amount"_s).isUndefined() ? actionObject.value(u"amount"_s)
+                                                                           : payload.value(u"amount"_s))
+                        + u' ' + actionObject.value(u"currency"_s).toString())
+                           .trimmed());
+    line(tr("Limit"), textOf(payload.value(u"limit"_s)));
+    line(tr("Method"), actionObject.value(u"method"_s).toString());
+    line(tr("Policies"), policiesText(payload.value(u"policies"_s)));
+    line(tr("Verdict"), payload.value(u"verdict"_s).toString());
+    const QJsonValue risk = payload.value(u"risk"_s);
+    if (risk.isObject()) {
+        const QJsonObject riskObject = risk.toObject();
+        line(tr("Risk"), u"%1 (%2)"_s.arg(riskObject.value(u"level"_s).toString(),
+                                           textOf(riskObject.value(u"score"_s))));
+        QStringList reasons;
+        for (const QJsonValue &reason : riskObject.value(u"top_reasons"_s).toArray())
+            reasons.append(reason.toObject().value(u"text"_s).toString());
+        line(tr("Risk reasons"), reasons.join(u"; "_s));
+    } else {
+        line(tr("Risk"), textOf(risk));
+    }
+    line(tr("Reason category"), payload.value(u"reason_category"_s).toString());
+    line(tr("Reason"), payload.value(u"reason"_s).toString());
+    line(tr("Status"), row.status ? dispositionTitle(*row.status) : tr("Unreviewed"));
+    line(tr("Record"), tr("chain %1, seq %2").arg(row.chainId).arg(row.seq));
+
+    const QJsonArray evidence = payload.value(u"evidence"_s).toArray();
+    if (!evidence.isEmpty())
+        cursor.insertText(u'\n' + tr("Evidence") + u'\n', heading);
+    for (const QJsonValue &value : evidence) {
+        const QJsonObject item = value.toObject();
+        const QString cue = item.value(u"cue"_s).toString();
+        const QString quoted = displaySafe(item.value(u"quote"_s).toString());
+        const QString message = displaySafe(item.value(u"message"_s).toString());
+        cursor.insertText(tr("Turn %1 · %2").arg(textOf(item.value(u"turn"_s)),
+                                                   cue.isEmpty() ? tr("cue") : cueTitle(cue))
+                              + u'\n',
+                          heading);
+        const qsizetype at = quoted.isEmpty() ? -1 : message.indexOf(quoted);
+        if (at < 0) {
+            cursor.insertText(message.isEmpty() ? QString() : message + u"\n"_s, plain);
+            if (!quoted.isEmpty())
+                cursor.insertText(quoted, quote);
+        } else {
+            cursor.insertText(message.first(at), plain);
+            cursor.insertText(quoted, quote);
+            cursor.insertText(message.sliced(at + quoted.size()), plain);
+        }
+        cursor.insertText(u"\n"_s, plain);
+    }
+    edit->moveCursor(QTextCursor::Start);
+}
+
+QString ReviewWindow::chainStatusText() const
+{
+    return m_ui->chainStatusLabel->text();
+}
+
+void ReviewWindow::updateChainStatus()
+{
+    const review::OverrideRow *row = currentRow();
+    if (!row) {
+        m_ui->chainStatusLabel->clear();
+        return;
+    }
+    QString text;
+    if (!m_verify) {
+        text = m_verifyTotal > 0 ? tr("Chain: verifying… %1%").arg(100 * m_verifyDone / m_verifyTotal)
+                                 : tr("Chain: verifying…");
+    } else if (!m_verify->ok()) {
+        text = tr("Chain: not verified: %1").arg(m_verify->error());
+    } else {
+        text = tr("Chain: verified — this record and every one before it in chain %1 are intact")
+                   .arg(row->chainId);
+        for (const audit::VerifyProblem &problem : m_verify->value().problems) {
+            if (problem.chainId != row->chainId)
+                continue;
+            text = problem.seq <= row->seq
+                       ? tr("Chain: BROKEN at seq %1 (%2): this record cannot be trusted")
+                             .arg(problem.seq)
+                             .arg(problem.what)
+                       : tr("Chain: verified up to this record; broken later, at seq %1 (%2)")
+                             .arg(problem.seq)
+                             .arg(problem.what);
+            break;
+        }
+    }
+    m_ui->chainStatusLabel->setText(text);
+}
+
+void ReviewWindow::startVerification()
+{
+    const audit::DatabaseUrl database = m_services.database;
+    m_verify.reset();
+    m_verifyThread = QThread::create([this, database] {
+        Result<audit::VerifyReport> report = Error{QString()};
+        auto store = audit::AuditStore::open(database);
+        if (!store) {
+            report = Error{store.error()};
+        } else {
+            audit::VerifyOptions options;
+            qint64 lastPercent = -1;
+            options.progress = [this, &lastPercent](qint64 done, qint64 total) {
+                const qint64 percent = total > 0 ? 100 * done / total : 0;
+                if (percent == lastPercent)
+                    return;
+                lastPercent = percent;
+                QMetaObject::invokeMethod(this, [this, done, total] {
+                    m_verifyDone = done;
+                    m_verifyTotal = total;
+                    if (!m_verify)
+                        updateChainStatus();
+                });
+            };
+            report = audit::verifyStore(*store.value(), options);
+        }
+        QMetaObject::invokeMethod(this, [this, report] { finishVerification(report); });
+    });
+    m_verifyThread->start();
+}
+
+void ReviewWindow::finishVerification(const Result<audit::VerifyReport> &report)
+{
+    m_verifyThread->wait();
+    m_verifyThread->deleteLater();
+    m_verifyThread = nullptr;
+    m_verify = report;
+    if (!report)
+        log::get("review")->error("chain verification failed: {}", report.error().toStdString());
+    else if (!report.value().ok())
+        log::get("review")->warn("chain verification found {} problem(s)", report.value().problems.size());
+    updateChainStatus();
+    emit verified();
+}
+
+Result<audit::AuditRecord> ReviewWindow::recordDisposition(Disposition disposition)
+{
+    const review::OverrideRow *row = currentRow();
+    if (!row)
+        return Error{tr("Select an override first.")};
+    if (!m_services.auditLog) {
+        return Error{tr("Dispositions cannot be recorded: %1")
+                         .arg(m_services.auditLogProblem.isEmpty() ? tr("no audit log to append to")
+                                                                   : m_services.auditLogProblem)};
+    }
+    const QString note = m_ui->noteLineEdit->text().trimmed();
+    if (note.isEmpty())
+        return Error{tr("Write a note saying why it is \"%1\", then press Ctrl+%2.")
+                         .arg(dispositionTitle(disposition))
+                         .arg(kDispositions.indexOf(disposition) + 1)};
+    const int index = m_ui->overrideTableView->currentIndex().row();
+    const bool queue = m_ui->statusComboBox->currentIndex() == kStatusUnreviewed;
+    auto record = review::recordDisposition(*m_services.auditLog, m_services.reviewer, row->caseId,
+                                            {row->chainId, row->seq}, disposition, note);
+    if (!record)
+        return record;
+    m_ui->noteLineEdit->clear();
+    if (auto refreshed = m_model->refresh(); !refreshed)
+        showError(refreshed.error());
+    // In the queue the judged override has left the list, so the next one took its place.
+    selectRow(queue ? index : index + 1);
+    statusBar()->showMessage(tr("Recorded \"%1\" for case %2 (record %3).")
+                                 .arg(dispositionTitle(disposition), record.value().caseId)
+                                 .arg(record.value().seq));
+    emit dispositionRecorded(record.value());
+    return record;
+}
+
+void ReviewWindow::triage(Disposition disposition)
+{
+    if (auto recorded = recordDisposition(disposition); !recorded) {
+        showError(recorded.error());
+        if (m_ui->noteLineEdit->text().trimmed().isEmpty())
+            m_ui->noteLineEdit->setFocus();
+        return;
+    }
+    m_ui->overrideTableView->setFocus();
+}
+
+void ReviewWindow::analyse()
+{
+    if (m_analyseThread)
+        return;
+    const audit::DatabaseUrl database = m_services.database;
+    const review::Period period{startOfDay(m_ui->fromDateEdit->date()),
+                                startOfDay(m_ui->toDateEdit->date().addDays(1))};
+    m_ui->analyseButton->setEnabled(false);
+    m_ui->outliersStatusLabel->setText(tr("Reading %1 to %2…")
+                                           .arg(m_ui->fromDateEdit->date().toString(Qt::ISODate),
+                                                m_ui->toDateEdit->date().toString(Qt::ISODate)));
+    m_ui->chartsStatusLabel->setText(m_ui->outliersStatusLabel->text());
+    m_analyseThread = QThread::create([this, database, period] {
+        Result<review::AuditFacts> facts = Error{QString()};
+        auto store = audit::AuditStore::open(database);
+        facts = store ? review::readFacts(*store.value(), period) : Result<review::AuditFacts>(Error{store.error()});
+        QMetaObject::invokeMethod(this, [this, facts = std::move(facts)] { finishAnalysis(facts); });
+    });
+    m_analyseThread->start();
+}
+
+void ReviewWindow::finishAnalysis(const Result<review::AuditFacts> &facts)
+{
+    m_analyseThread->wait();
+    m_analyseThread->deleteLater();
+    m_analyseThread = nullptr;
+    m_ui->analyseButton->setEnabled(true);
+    if (!facts) {
+        m_ui->outliersStatusLabel->setText(tr("Cannot analyse: %1").arg(facts.error()));
+        m_ui->chartsStatusLabel->setText(m_ui->outliersStatusLabel->text());
+        return;
+    }
+    review::OutlierOptions options;
+    options.team = m_ui->teamLineEdit->text().trimmed();
+    m_outliers = review::findOutliers(facts.value(), options);
+    const review::ReviewSummary summary = review::summarise(facts.value());
+    m_charts->setSummary(summary);
+
+    const QStringList headers = {tr("Agent"), tr("Team"), tr("Overrides"), tr("Rate (95%)"),
+                                 tr("Team band"), tr("High risk"), tr("Fraud share"), tr("Score"),
+                                 tr("Flags")};
+    QTableWidget *table = m_ui->outliersTableWidget;
+    table->clear();
+    table->setColumnCount(int(headers.size()));
+    table->setHorizontalHeaderLabels(headers);
+    table->setRowCount(int(m_outliers->agents.size()));
+    const QLocale locale;
+    for (int i = 0; i < int(m_outliers->agents.size()); ++i) {
+        const review::AgentFigures &agent = m_outliers->agents.at(i);
+        QStringList flags;
+        for (const review::Flag &flag : agent.flags)
+            flags.append(flag.id);
+        const QString per = agent.denominator == review::Denominator::Contacts ? tr("/contact")
+                                                                              : tr("/day");
+        const QStringList cells = {
+            agent.agent,
+            agent.team,
+            locale.toString(agent.overrides),
+            u"%1%2 (%3–%4)"_s.arg(locale.toString(agent.rate, 'f', 3), per,
+                                  locale.toString(agent.rateLow, 'f', 3),
+                                  locale.toString(agent.rateHigh, 'f', 3)),
+            agent.teamBand ? locale.toString(*agent.teamBand, 'f', 3) : tr("—"),
+            locale.toString(agent.highRiskOverrides),
+            locale.toString(100 * agent.fraudShare, 'f', 0) + u'%',
+            locale.toString(agent.score, 'f', 1),
+            flags.join(u", "_s)};
+        for (int column = 0; column < int(cells.size()); ++column)
+            table->setItem(i, column, new QTableWidgetItem(displaySafe(cells.at(column))));
+    }
+    table->resizeColumnsToContents();
+    const qsizetype flagged = review::flaggedAgents(*m_outliers).size();
+    m_ui->outliersStatusLabel->setText(
+        tr("%1 agent(s), %2 flagged, %3 override(s). Enter on an agent shows their overrides.")
+            .arg(m_outliers->agents.size())
+            .arg(flagged)
+            .arg(summary.overrides));
+    m_ui->chartsStatusLabel->setText(tr("%1 to %2: %3 override(s), %4 high risk.")
+                                         .arg(m_ui->fromDateEdit->date().toString(Qt::ISODate),
+                                              m_ui->toDateEdit->date().toString(Qt::ISODate))
+                                         .arg(summary.overrides)
+                                         .arg(summary.highRisk));
+    if (table->rowCount() > 0)
+        table->setCurrentCell(0, 0);
+    emit analysed();
+}
+
+void ReviewWindow::showOutlierDetail()
+{
+    const int row = m_ui->outliersTableWidget->currentRow();
+    if (!m_outliers || row < 0 || row >= m_outliers->agents.size()) {
+        m_ui->flagsTextEdit->clear();
+        return;
+    }
+    const review::AgentFigures &agent = m_outliers->agents.at(row);
+    QStringList lines;
+    for (const review::Flag &flag : agent.flags)
+        lines.append(u"• "_s + flag.explanation);
+    if (lines.isEmpty())
+        lines.append(tr("%1 does not stand out from their team in this period.").arg(agent.agent));
+    m_ui->flagsTextEdit->setPlainText(displaySafe(lines.join(u'\n')));
+}
+
+void ReviewWindow::filterByOutlier()
+{
+    const int row = m_ui->outliersTableWidget->currentRow();
+    if (!m_outliers || row < 0 || row >= m_outliers->agents.size())
+        return;
+    m_ui->agentLineEdit->setText(m_outliers->agents.at(row).agent);
+    m_ui->tabWidget->setCurrentWidget(m_ui->overridesTab);
+    applyFilter();
+    m_ui->overrideTableView->setFocus();
+}
+
+void ReviewWindow::exportReport(const QString &format)
+{
+    const bool pdf = format == u"pdf"_s;
+    const QString suggested = u"refundguard-review-%1-%2.%3"_s.arg(
+        m_ui->fromDateEdit->date().toString(Qt::ISODate),
+        m_ui->toDateEdit->date().toString(Qt::ISODate), format);
+    const QString path = QFileDialog::getSaveFileName(
+        this, pdf ? tr("Export PDF Report") : tr("Export CSV"), suggested,
+        pdf ? tr("PDF files (*.pdf)") : tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (auto written = exportTo(path); !written)
+        showError(written.error());
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path));
+}
+
+Result<bool> ReviewWindow::exportTo(const QString &path)
+{
+    const bool pdf = path.endsWith(u".pdf"_s, Qt::CaseInsensitive);
+    if (!pdf && !path.endsWith(u".csv"_s, Qt::CaseInsensitive))
+        return Error{tr("%1: the file name must end in .pdf or .csv").arg(path)};
+    if (pdf && (!m_verify || !m_verify->ok()))
+        return Error{m_verify ? tr("The report needs the chain verification, which failed: %1")
+                                    .arg(m_verify->error())
+                              : tr("The chains are still being verified; export again when the "
+                                   "status line says verified.")};
+    const review::Period period{startOfDay(m_ui->fromDateEdit->date()),
+                                startOfDay(m_ui->toDateEdit->date().addDays(1))};
+    auto facts = review::readFacts(*m_store, period);
+    if (!facts)
+        return Error{facts.error()};
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{u"%1: %2"_s.arg(path, file.errorString())};
+    Result<bool> written = true;
+    if (pdf) {
+        review::ReportInput input;
+        input.summary = review::summarise(facts.value());
+        input.outliers = review::findOutliers(facts.value());
+        input.verification = m_verify->value();
+        input.generatedAt = QDateTime::currentDateTimeUtc();
+        written = review::writePdf(input, file);
+    } else {
+        written = review::writeCsv(facts.value(), file);
+    }
+    if (!written)
+        return written;
+    if (!file.commit())
+        return Error{u"%1: %2"_s.arg(path, file.errorString())};
+    return true;
+}
+
+// Saved filters: name -> the fields as JSON, kept in the user's settings.
+QJsonObject ReviewWindow::filterToJson() const
+{
+    return QJsonObject{{u"from"_s, m_ui->fromDateEdit->date().toString(Qt::ISODate)},
+                       {u"to"_s, m_ui->toDateEdit->date().toString(Qt::ISODate)},
+                       {u"agent"_s, m_ui->agentLineEdit->text()},
+                       {u"team"_s, m_ui->teamLineEdit->text()},
+                       {u"policy"_s, m_ui->policyLineEdit->text()},
+                       {u"cue"_s, m_ui->cueComboBox->currentData().toString()},
+                       {u"risk"_s, m_ui->riskComboBox->currentData().toString()},
+                       {u"status"_s, m_ui->statusComboBox->currentData().toString()},
+                       {u"text"_s, m_ui->searchLineEdit->text()}};
+}
+
+void ReviewWindow::setFieldsFromJson(const QJsonObject &json)
+{
+    m_applyingSaved = true;
+    const QDate from = QDate::fromString(json.value(u"from"_s).toString(), Qt::ISODate);
+    const QDate to = QDate::fromString(json.value(u"to"_s).toString(), Qt::ISODate);
+    if (from.isValid() && to.isValid())
+        setPeriod(from, to);
+    m_ui->agentLineEdit->setText(json.value(u"agent"_s).toString());
+    m_ui->teamLineEdit->setText(json.value(u"team"_s).toString());
+    m_ui->policyLineEdit->setText(json.value(u"policy"_s).toString());
+    m_ui->searchLineEdit->setText(json.value(u"text"_s).toString());
+    const auto select = [&json](QComboBox *combo, const QString &member) {
+        const int index = combo->findData(json.value(member).toString());
+        combo->setCurrentIndex(std::max(index, 0));
+    };
+    select(m_ui->cueComboBox, u"cue"_s);
+    select(m_ui->riskComboBox, u"risk"_s);
+    select(m_ui->statusComboBox, u"status"_s);
+    m_applyingSaved = false;
+}
+
+void ReviewWindow::loadSavedFilters()
+{
+    const QJsonObject filters
+        = QJsonDocument::fromJson(m_settings.value(settings::Key::ReviewSavedFilters).toByteArray()).object();
+    QComboBox *combo = m_ui->savedFiltersComboBox;
+    combo->clear();
+    combo->addItem(tr("(choose a saved filter)"));
+    for (auto it = filters.constBegin(); it != filters.constEnd(); ++it)
+        combo->addItem(it.key(), it.value().toObject());
+    m_ui->deleteFilterButton->setEnabled(combo->count() > 1);
+}
+
+void ReviewWindow::storeSavedFilters(const QJsonObject &filters)
+{
+    auto stored = m_settings.setValue(settings::Key::ReviewSavedFilters,
+                                      QJsonDocument(filters).toJson(QJsonDocument::Compact));
+    if (stored)
+        stored = m_settings.save();
+    if (!stored)
+        showError(tr("Saved filters not stored: %1").arg(stored.error()));
+    loadSavedFilters();
+}
+
+void ReviewWindow::saveFilter()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save Filter"), tr("Name:"),
+                                               QLineEdit::Normal, QString(), &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    QJsonObject filters
+        = QJsonDocument::fromJson(m_settings.value(settings::Key::ReviewSavedFilters).toByteArray()).object();
+    filters.insert(name, filterToJson());
+    storeSavedFilters(filters);
+    m_ui->savedFiltersComboBox->setCurrentIndex(m_ui->savedFiltersComboBox->findText(name));
+}
+
+void ReviewWindow::deleteFilter()
+{
+    const int index = m_ui->savedFiltersComboBox->currentIndex();
+    if (index <= 0)
+        return;
+    QJsonObject filters
+        = QJsonDocument::fromJson(m_settings.value(settings::Key::ReviewSavedFilters).toByteArray()).object();
+    filters.remove(m_ui->savedFiltersComboBox->itemText(index));
+    storeSavedFilters(filters);
+}
+
+void ReviewWindow::applySavedFilter(int index)
+{
+    if (index <= 0)
+        return;
+    setFieldsFromJson(m_ui->savedFiltersComboBox->itemData(index).toJsonObject());
+    applyFilter();
+}
+
+void ReviewWindow::showError(const QString &message)
+{
+    log::get("review")->warn("{}", message.toStdString());
+    statusBar()->showMessage(message);
+}
+
+void ReviewWindow::closeEvent(QCloseEvent *event)
+{
+    auto stored = m_settings.setValue(settings::Key::ReviewWindowGeometry, saveGeometry());
+    if (stored)
+        stored = m_settings.save();
+    if (!stored)
+        log::get("review")->warn("review window geometry not saved: {}", stored.error().toStdString());
+    event->accept();
+}
+
+} // namespace rg::ui

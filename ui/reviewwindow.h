@@ -1,0 +1,140 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "audit/auditlog.h"
+#include "audit/auditrecord.h"
+#include "audit/databaseurl.h"
+#include "audit/verifier.h"
+#include "model/result.h"
+#include "review/disposition.h"
+#include "review/outliers.h"
+#include "review/overridemodel.h"
+
+#include <QDate>
+#include <QJsonObject>
+#include <QMainWindow>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace Ui {
+class ReviewWindow;
+}
+
+class QThread;
+
+namespace rg::audit {
+class AuditStore;
+}
+namespace rg::settings {
+class Settings;
+}
+
+namespace rg::ui {
+
+class ReviewCharts;
+
+// What the review window works on.
+struct ReviewServices
+{
+    audit::DatabaseUrl database;
+    // Where dispositions are appended; without one the window only reads, and says why.
+    std::shared_ptr<audit::AuditLog> auditLog;
+    QString auditLogProblem;
+    review::Reviewer reviewer;
+};
+
+// Use me as the supervisor's window: the overrides of a period with filters and saved filters,
+// the selected record with its evidence and chain status, keyboard triage that appends
+// dispositions (never edits), the ranked agents and the charts. Open it only behind the
+// supervisor gate (app/refundguard.cpp).
+class ReviewWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReviewWindow)
+
+public:
+    ReviewWindow(settings::Settings &settings, ReviewServices services, QWidget *parent = nullptr);
+    ~ReviewWindow() override;
+
+    // Opens the audit store, shows the last 30 days and starts verifying the chains.
+    Result<bool> open(QDate today = QDate::currentDate());
+
+    review::OverrideModel *model() const { return m_model; }
+    const review::OverrideRow *currentRow() const;
+    // The chain status line of the selected record, as the detail pane shows it.
+    QString chainStatusText() const;
+    bool isVerifying() const { return m_verifyThread != nullptr; }
+    bool isAnalysing() const { return m_analyseThread != nullptr; }
+
+    // The filter the fields describe (the period's end date is inclusive).
+    review::OverrideFilter fieldsFilter() const;
+    void setPeriod(QDate from, QDate to);
+
+    // Appends \a disposition of the selected override with the note field's text, then selects
+    // the next override of the list. On failure nothing changes and the note is kept.
+    Result<audit::AuditRecord> recordDisposition(review::Disposition disposition);
+
+    // Reads the period's records and ranks its agents (in the background; analysed() follows).
+    void analyse();
+    const std::optional<review::OutlierReport> &outlierReport() const { return m_outliers; }
+
+    // Writes the period's PDF report (summary, charts, outliers, chain verification) or CSV of
+    // its overrides to \a path, by its extension; the Export menu asks for the path.
+    Result<bool> exportTo(const QString &path);
+
+signals:
+    void verified();
+    void analysed();
+    void dispositionRecorded(const rg::audit::AuditRecord &record);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    struct SavedFilter;
+
+    void setUpFilterFields();
+    void setUpActions();
+    void applyFilter();
+    void scheduleFilter();
+    void showCurrent();
+    void showDetail(const review::OverrideRow &row, const QJsonObject &record);
+    void updateChainStatus();
+    void step(int delta);
+    void selectRow(int row);
+    void triage(review::Disposition disposition);
+    void startVerification();
+    void finishVerification(const Result<audit::VerifyReport> &report);
+    void finishAnalysis(const Result<review::AuditFacts> &facts);
+    void showOutlierDetail();
+    void filterByOutlier();
+    void exportReport(const QString &format);
+    void loadSavedFilters();
+    void saveFilter();
+    void deleteFilter();
+    void applySavedFilter(int index);
+    QJsonObject filterToJson() const;
+    void setFieldsFromJson(const QJsonObject &json);
+    void storeSavedFilters(const QJsonObject &filters);
+    void showError(const QString &message);
+
+    std::unique_ptr<::Ui::ReviewWindow> m_ui;
+    settings::Settings &m_settings;
+    ReviewServices m_services;
+    review::OverrideModel *m_model;
+    std::unique_ptr<audit::AuditStore> m_store; // reads the selected record
+    QTimer m_filterTimer;                      // typing settles before the filter runs
+    QThread *m_verifyThread = nullptr;
+    qint64 m_verifyDone = 0;
+    qint64 m_verifyTotal = 0;
+    std::optional<Result<audit::VerifyReport>> m_verify;
+    QThread *m_analyseThread = nullptr;
+    std::optional<review::OutlierReport> m_outliers;
+    ReviewCharts *m_charts = nullptr;
+    bool m_applyingSaved = false;
+};
+
+} // namespace rg::ui
