@@ -19,6 +19,7 @@
 #include "feed/chatwootpoller.h"
 #include "feed/demoscript.h"
 #include "log/log.h"
+#include "review/auditgenerator.h"
 #include "review/passphrase.h"
 #include "session/sessionmanager.h"
 #include "settings/settings.h"
@@ -104,7 +105,7 @@ std::optional<Options> parseOptions(QCommandLineParser &parser, const QApplicati
         "main", "The agent sidebar: live cues, case context, action checks and audited overrides."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(u"demo"_s, u"Replay a scripted REKK-style shift with the embedded demo cases; needs no servers."_s);
+    const QCommandLineOption demo(u"demo"_s, u"Replay a scripted REKK-style shift with the embedded demo cases; needs no servers. With --review: review four generated weeks of overrides."_s);
     const QCommandLineOption review(u"review"_s, u"Open the supervisor's override review (behind the supervisor passphrase, or the database role on PostgreSQL)."_s);
     const QCommandLineOption speed(u"speed"_s, u"Demo replay speed (0.25 to 16; default 1)."_s, u"factor"_s, u"1"_s);
     const QCommandLineOption settingsFile(u"settings"_s, u"User settings file (default: the user's configuration folder)."_s, u"file"_s);
@@ -122,10 +123,6 @@ std::optional<Options> parseOptions(QCommandLineParser &parser, const QApplicati
     Options options;
     options.demo = parser.isSet(demo);
     options.review = parser.isSet(review);
-    if (options.demo && options.review) {
-        std::fprintf(stderr, "refundguard: --review and --demo cannot be combined\n");
-        return std::nullopt;
-    }
     bool ok = false;
     options.speed = parser.value(speed).toDouble(&ok);
     if (!ok || options.speed < 0.25 || options.speed > 16) {
@@ -163,10 +160,27 @@ struct Paths
  */
 int runReview(const Options &options, rg::settings::Settings &settings)
 {
-    auto database = rg::audit::DatabaseUrl::parse(settings.value(rg::settings::Key::AuditDatabaseUrl).toString());
+    // The demo reviews four generated weeks up to today (with two planted insiders) in a folder
+    // removed at exit: no passphrase guards a log that is thrown away.
+    QTemporaryDir demoDir;
+    QString url = settings.value(rg::settings::Key::AuditDatabaseUrl).toString();
+    QString keyPath = rg::audit::defaultKeyPath();
+    rg::review::GeneratorOptions generator;
+    if (options.demo) {
+        if (!demoDir.isValid())
+            return fail(u"cannot create a temporary folder for the demo: %1"_s.arg(demoDir.errorString()));
+        url = u"sqlite://"_s + demoDir.filePath(u"audit.db"_s);
+        keyPath = demoDir.filePath(u"supervisor.key"_s);
+        // Whole weeks from a Monday that end before today: no record lies in the future.
+        const QDate first = QDate::currentDate().addDays(-7 * generator.weeks);
+        generator.start = first.addDays(1 - first.dayOfWeek());
+        if (auto generated = rg::review::generateAuditLog(url, demoDir.path(), generator); !generated)
+            return fail(generated.error());
+    }
+    auto database = rg::audit::DatabaseUrl::parse(url);
     if (!database)
         return fail(database.error());
-    if (!database.value().isPostgres()) {
+    if (!options.demo && !database.value().isPostgres()) {
         rg::review::SupervisorGate gate;
         rg::ui::PassphraseDialog dialog(gate);
         if (dialog.exec() != QDialog::Accepted) {
@@ -180,15 +194,21 @@ int runReview(const Options &options, rg::settings::Settings &settings)
     services.reviewer.team = options.team;
     rg::audit::AuditLog::Options audit;
     audit.database = database.value();
-    audit.keyPath = rg::audit::defaultKeyPath();
+    audit.keyPath = keyPath;
     if (auto opened = rg::audit::AuditLog::open(std::move(audit)))
         services.auditLog = std::move(opened).value();
     else
         services.auditLogProblem = opened.error();
 
     rg::ui::ReviewWindow window(settings, std::move(services));
+    if (options.demo) {
+        window.setWindowTitle(QCoreApplication::translate("main", "%1 (demo: generated records)")
+                                  .arg(window.windowTitle()));
+    }
     if (auto opened = window.open(); !opened)
         return fail(opened.error());
+    if (options.demo)
+        window.setPeriod(generator.start, QDate::currentDate());
     FirstPaintReporter firstPaint(options.firstPaintExit, nullptr);
     window.installEventFilter(&firstPaint);
     window.show();

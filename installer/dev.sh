@@ -12,9 +12,9 @@
 #                            from RG_TEST_POSTGRES_URL; extra arguments go to ctest
 #   installer/dev.sh build   build only
 #   installer/dev.sh bench   build, then run the benchmarks (figures for the README)
-#   installer/dev.sh screenshot [FILE]
-#                            build, then photograph the demo under Xvfb (default
-#                            docs/sidebar-demo.png)
+#   installer/dev.sh screenshot [FILE] [REVIEW_FILE]
+#                            build, then photograph the demo and the review demo under Xvfb
+#                            (default docs/sidebar-demo.png and docs/review-demo.png)
 # Environment: BUILD_DIR (default build), JOBS (default 2), CI=true turns warnings into errors
 # and makes a test server that will not start fail the run instead of skipping its tests.
 set -euo pipefail
@@ -107,6 +107,14 @@ case "$command" in
       import -window root -crop 400x820+0+0 "$3"
       kill "$app"' _ "$build_dir/app/refundguard" "${SCREENSHOT_DELAY:-18}" "$out"
     echo "dev.sh: wrote $out"
+    review_out=${2:-$root/docs/review-demo.png}
+    # The review over four generated weeks; the window opens on the newest override.
+    xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+      "$1" --review --demo --settings "$(mktemp -d)/refundguard.ini" & app=$!
+      sleep 6
+      import -window root "$2"
+      kill "$app"' _ "$build_dir/app/refundguard" "$review_out"
+    echo "dev.sh: wrote $review_out"
     ;;
   test)
     build

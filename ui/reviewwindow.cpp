@@ -245,6 +245,7 @@ Result<bool> ReviewWindow::open(QDate today)
     const QSignalBlocker toBlocker(m_ui->toDateEdit);
     setPeriod(today.addDays(-(kDefaultDays - 1)), today);
     applyFilter();
+    m_ui->overrideTableView->resizeColumnsToContents();
     startVerification();
     return true;
 }

@@ -17,6 +17,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace rg::test;
+using rg::review::GeneratedLog;
+using rg::review::generateAuditLog;
 
 namespace {
 

@@ -114,7 +114,7 @@ private slots:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    test::GeneratedLog m_generated;
+    review::GeneratedLog m_generated;
     std::unique_ptr<audit::AuditStore> m_store;
     OutlierReport m_report;
 };
@@ -124,7 +124,7 @@ void TestOutliers::initTestCase()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     const QString url = u"sqlite://"_s + m_dir->filePath(u"audit.db"_s);
-    auto generated = test::generateAuditLog(url, m_dir->path());
+    auto generated = review::generateAuditLog(url, m_dir->path());
     QVERIFY2(generated, qPrintable(test::errorOf(generated)));
     m_generated = generated.value();
     auto parsed = audit::DatabaseUrl::parse(url);

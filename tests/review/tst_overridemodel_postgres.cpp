@@ -71,7 +71,7 @@ private:
     QString m_agent;
     QString m_supervisor;
     QString m_sqlite;
-    test::GeneratedLog m_generated;
+    review::GeneratedLog m_generated;
 };
 
 /*
@@ -205,13 +205,13 @@ void TestOverrideModelPostgres::initTestCase()
     QElapsedTimer timer;
     timer.start();
     // Four times the usual overrides: more ties in time, amount and risk for the keyset.
-    test::GeneratorOptions options;
+    review::GeneratorOptions options;
     options.overrideRate = 0.25;
-    auto generated = test::generateAuditLog(m_owner, keys, options);
+    auto generated = review::generateAuditLog(m_owner, keys, options);
     QVERIFY2(generated, qPrintable(errorOf(generated)));
     qInfo("%lld records (%lld overrides) written to PostgreSQL in %lld ms",
           generated.value().records, generated.value().overrides, timer.restart());
-    QVERIFY2(test::generateAuditLog(m_sqlite, keys, options), "cannot write the SQLite log");
+    QVERIFY2(review::generateAuditLog(m_sqlite, keys, options), "cannot write the SQLite log");
     m_generated = generated.value();
     for (const QString &url : {m_owner, m_sqlite}) {
         auto extra = appendExtra(url);

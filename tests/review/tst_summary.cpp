@@ -183,7 +183,7 @@ void TestSummary::generatedLog()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString url = u"sqlite://"_s + dir.filePath(u"audit.db"_s);
-    auto generated = test::generateAuditLog(url, dir.path());
+    auto generated = review::generateAuditLog(url, dir.path());
     QVERIFY2(generated, qPrintable(test::errorOf(generated)));
     auto parsed = audit::DatabaseUrl::parse(url);
     QVERIFY(parsed);

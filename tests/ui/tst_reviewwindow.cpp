@@ -117,7 +117,7 @@ private:
     QString reviewerKey() const { return m_dir.filePath(u"supervisor.key"_s); }
 
     QTemporaryDir m_templateDir;
-    rg::test::GeneratedLog m_generated;
+    rg::review::GeneratedLog m_generated;
     QString m_template;
     QTemporaryDir m_dir;
     QString m_db;
@@ -128,7 +128,7 @@ void TstReviewWindow::initTestCase()
 {
     QVERIFY(m_templateDir.isValid());
     m_template = m_templateDir.filePath(u"audit.db"_s);
-    auto generated = rg::test::generateAuditLog(sqliteUrl(m_template), m_templateDir.path());
+    auto generated = rg::review::generateAuditLog(sqliteUrl(m_template), m_templateDir.path());
     QVERIFY2(generated, qPrintable(errorOf(generated)));
     m_generated = generated.value();
 

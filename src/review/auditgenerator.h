@@ -8,7 +8,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace rg::test {
+namespace rg::review {
 
 // What the generated log looks like; the defaults make about 3,000 records over four weeks.
 struct GeneratorOptions
@@ -23,7 +23,7 @@ struct GeneratorOptions
     bool plantColluders = true;
 };
 
-// Who was planted, for the tests to look for.
+// Who was planted, for the tests (and the demo's visitor) to look for.
 struct GeneratedLog
 {
     QString subLimitAgent; // one customer and its linked accounts, just under the limit, at night,
@@ -38,10 +38,11 @@ struct GeneratedLog
     qint64 overrides = 0;
 };
 
-// Use me for a realistic audit log with planted insiders: writes it through rg::audit::AuditLog
-// (one chain per agent, one for the supervisor's dispositions, signing keys in \a keyDir) into
-// the database at \a databaseUrl. The same options write the same records.
+// Use me for a realistic audit log with planted insiders (the review demo, `refundguard --review
+// --demo`, and the review tests): writes it through rg::audit::AuditLog (one chain per agent, one
+// for the supervisor's dispositions, signing keys in \a keyDir) into the database at
+// \a databaseUrl. The same options write the same records.
 Result<GeneratedLog> generateAuditLog(const QString &databaseUrl, const QString &keyDir,
                                       const GeneratorOptions &options = {});
 
-} // namespace rg::test
+} // namespace rg::review

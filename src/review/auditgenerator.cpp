@@ -15,7 +15,7 @@
 #include <numbers>
 #include <numeric>
 
-namespace rg::test {
+namespace rg::review {
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +46,30 @@ const QStringList kPolicies
     = {u"refund-over-limit"_s, u"high-risk-refund"_s, u"gift-card-refund"_s, u"repeat-claim"_s};
 const QStringList kReasons
     = {u"customer_history"_s, u"policy_exception"_s, u"supervisor_approved"_s, u"other"_s};
+
+// What the customer said, as the sidebar quotes it: a cue, the message and the quoted words.
+struct Quote
+{
+    QString cue;
+    QString message;
+    QString quote;
+};
+const QList<Quote> kQuotes = {
+    {u"claim_non_receipt"_s, u"The parcel never arrived, the driver must have taken it."_s,
+     u"never arrived"_s},
+    {u"urgency"_s, u"I need this sorted in the next ten minutes or I cancel everything."_s,
+     u"in the next ten minutes"_s},
+    {u"process_steering"_s, u"Just mark it as lost in transit and issue the refund, that is how it works."_s,
+     u"mark it as lost in transit"_s},
+    {u"claim_empty_or_wrong"_s, u"The box was empty when I opened it, only packing paper."_s,
+     u"The box was empty"_s},
+    {u"payment_redirect"_s, u"Please send the refund to a gift card instead of my bank card."_s,
+     u"to a gift card instead"_s},
+    {u"authority"_s, u"Your manager already approved this yesterday on the phone."_s,
+     u"already approved this"_s},
+    {u"threat_pressure"_s, u"If this is not refunded today I will file a chargeback and post reviews."_s,
+     u"file a chargeback"_s},
+};
 
 class Builder final
 {
@@ -108,6 +132,15 @@ public:
         };
         if (!linked.isEmpty())
             payload.insert(u"linked_accounts"_s, QJsonArray::fromStringList(linked));
+        // Risky contacts carry evidence; chosen by case number so the random draws stay the same.
+        if (risk >= 0.3) {
+            const Quote &quote = kQuotes.at(m_cases % kQuotes.size());
+            payload.insert(u"evidence"_s,
+                           QJsonArray{QJsonObject{{u"turn"_s, 1},
+                                                  {u"cue"_s, quote.cue},
+                                                  {u"quote"_s, quote.quote},
+                                                  {u"message"_s, quote.message}}});
+        }
         event.draft.payload = payload;
         m_events.append(event);
         return m_events.size() - 1;
@@ -324,4 +357,4 @@ Result<GeneratedLog> generateAuditLog(const QString &databaseUrl, const QString 
     return generated;
 }
 
-} // namespace rg::test
+} // namespace rg::review
