@@ -413,6 +413,8 @@ void ReviewWindow::showDetail(const review::OverrideRow &row, const QJsonObject 
     line(tr("Status"), row.status ? dispositionTitle(*row.status) : tr("Unreviewed"));
     line(tr("Record"), tr("chain %1, seq %2").arg(row.chainId).arg(row.seq));
 
+    showCaseSnapshot(cursor, payload.value(u"case"_s).toObject());
+
     const QJsonArray evidence = payload.value(u"evidence"_s).toArray();
     if (!evidence.isEmpty())
         cursor.insertText(u'\n' + tr("Evidence") + u'\n', heading);
@@ -438,6 +440,77 @@ void ReviewWindow::showDetail(const review::OverrideRow &row, const QJsonObject 
         cursor.insertText(u"\n"_s, plain);
     }
     edit->moveCursor(QTextCursor::Start);
+}
+
+// The case as the agent saw it when overriding (the sidebar records it with the override).
+void ReviewWindow::showCaseSnapshot(QTextCursor &cursor, const QJsonObject &snapshot)
+{
+    if (snapshot.isEmpty())
+        return;
+    QTextCharFormat plain;
+    QTextCharFormat heading;
+    heading.setFontWeight(QFont::Bold);
+    const auto line = [&](const QString &label, const QString &value) {
+        if (value.isEmpty())
+            return;
+        cursor.insertText(label + u": "_s, heading);
+        cursor.insertText(displaySafe(value) + u'\n', plain);
+    };
+    cursor.insertText(u'\n' + tr("Case as the agent saw it") + u'\n', heading);
+    const QJsonObject customer = snapshot.value(u"customer"_s).toObject();
+    line(tr("Customer"), customer.value(u"id"_s).toString());
+    line(tr("Account created"), customer.value(u"account_created"_s).toString());
+    const QJsonObject contact = snapshot.value(u"contact"_s).toObject();
+    const QJsonObject identity = contact.value(u"identity"_s).toObject();
+    line(tr("Identity"), QStringList{identity.value(u"status"_s).toString(),
+                                     identity.value(u"method"_s).toString()}
+                             .join(u' ')
+                             .trimmed());
+    if (contact.value(u"device"_s).toObject().value(u"new"_s).toBool())
+        line(tr("Device"), tr("new to this account"));
+    for (const QJsonValue &value : snapshot.value(u"orders"_s).toArray()) {
+        const QJsonObject order = value.toObject();
+        const QJsonObject delivery = order.value(u"delivery"_s).toObject();
+        QStringList proof;
+        for (const QString &kind : {u"photo"_s, u"gps"_s, u"signature"_s}) {
+            if (delivery.value(kind).toBool())
+                proof.append(kind);
+        }
+        line(tr("Order %1").arg(order.value(u"id"_s).toString()),
+             tr("%1 %2, %3%4")
+                 .arg(textOf(order.value(u"value"_s)), order.value(u"currency"_s).toString(),
+                      delivery.value(u"status"_s).toString(),
+                      proof.isEmpty() ? QString() : tr(" (%1)").arg(proof.join(u", "_s))));
+    }
+    const QJsonArray claims = snapshot.value(u"claims"_s).toArray();
+    QStringList claimTexts;
+    for (const QJsonValue &value : claims) {
+        const QJsonObject claim = value.toObject();
+        claimTexts.append(u"%1 %2 %3 (%4)"_s.arg(claim.value(u"date"_s).toString().left(10),
+                                                claim.value(u"type"_s).toString(),
+                                                textOf(claim.value(u"amount"_s)),
+                                                claim.value(u"outcome"_s).toString()));
+    }
+    line(tr("Earlier claims"), claimTexts.join(u"; "_s));
+    QStringList changes;
+    for (const QJsonValue &value : snapshot.value(u"account_changes"_s).toArray()) {
+        const QJsonObject change = value.toObject();
+        changes.append(u"%1 %2"_s.arg(change.value(u"field"_s).toString(),
+                                      change.value(u"time"_s).toString()));
+    }
+    line(tr("Account changes"), changes.join(u"; "_s));
+    QStringList linked;
+    for (const QJsonValue &value : snapshot.value(u"linked_accounts"_s).toArray()) {
+        const QJsonObject account = value.toObject();
+        linked.append(account.value(u"fraud_flag"_s).toBool()
+                          ? tr("%1 (fraud flag)").arg(account.value(u"customer_id"_s).toString())
+                          : account.value(u"customer_id"_s).toString());
+    }
+    line(tr("Linked accounts"), linked.join(u", "_s));
+    line(tr("Agent's limit"), textOf(snapshot.value(u"agent"_s).toObject().value(u"refund_limit"_s)));
+    line(tr("Case fetched"), snapshot.value(u"stale"_s).toBool()
+                                 ? tr("%1 (an out-of-date copy)").arg(snapshot.value(u"fetched_at"_s).toString())
+                                 : snapshot.value(u"fetched_at"_s).toString());
 }
 
 QString ReviewWindow::chainStatusText() const

@@ -23,6 +23,7 @@ namespace Ui {
 class ReviewWindow;
 }
 
+class QTextCursor;
 class QThread;
 
 namespace rg::audit {
@@ -102,6 +103,7 @@ private:
     void scheduleFilter();
     void showCurrent();
     void showDetail(const review::OverrideRow &row, const QJsonObject &record);
+    void showCaseSnapshot(QTextCursor &cursor, const QJsonObject &snapshot);
     void updateChainStatus();
     void step(int delta);
     void selectRow(int row);

@@ -194,6 +194,27 @@ QJsonObject AssistSession::riskJson() const
             {u"top_reasons"_s, reasons}};
 }
 
+/*
+ * The case as the agent saw it when overriding, for the supervisor who reviews the override:
+ * orders with their delivery evidence, claims, account changes, linked accounts, identity, the
+ * agent's limit. The customer's name and verified contact values stay out (the review needs the
+ * customer's id, not who they are); the log redacts what else looks personal before hashing.
+ */
+QJsonObject AssistSession::caseSnapshotJson() const
+{
+    QJsonObject snapshot = m_conversation.caseContext;
+    if (snapshot.isEmpty())
+        return snapshot;
+    const QJsonObject customer = snapshot.value(u"customer"_s).toObject();
+    QJsonObject minimal{{u"id"_s, customer.value(u"id"_s)}};
+    if (customer.contains(u"account_created"_s))
+        minimal.insert(u"account_created"_s, customer.value(u"account_created"_s));
+    snapshot.insert(u"customer"_s, minimal);
+    snapshot.insert(u"fetched_at"_s, audit::formatTime(m_caseFetchedAt));
+    snapshot.insert(u"stale"_s, m_caseState == CaseState::Stale);
+    return snapshot;
+}
+
 // The quoted evidence of every finding with the message it is in, so a reviewer reads it in
 // context; the log redacts personal data in it before hashing.
 QJsonArray AssistSession::evidenceJson() const
@@ -237,6 +258,13 @@ Result<audit::AuditRecord> AssistSession::recordOverride(const QJsonObject &acti
                         {u"evidence"_s, evidenceJson()}};
     if (action.contains(u"amount"_s))
         payload.insert(u"amount"_s, action.value(u"amount"_s));
+    if (const QJsonObject snapshot = caseSnapshotJson(); !snapshot.isEmpty()) {
+        payload.insert(u"case"_s, snapshot);
+        // Flat, as the analytics read it: amounts just under the agent's limit stand out.
+        const QJsonValue limit = snapshot.value(u"agent"_s).toObject().value(u"refund_limit"_s);
+        if (limit.isDouble())
+            payload.insert(u"limit"_s, limit);
+    }
     return append(audit::RecordKind::Override, payload);
 }
 

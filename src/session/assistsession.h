@@ -110,6 +110,7 @@ private:
     QDateTime now() const;
     QJsonObject riskJson() const;
     QJsonArray evidenceJson() const;
+    QJsonObject caseSnapshotJson() const;
     Result<audit::AuditRecord> append(audit::RecordKind kind, const QJsonObject &payload);
 
     SessionServices m_services;

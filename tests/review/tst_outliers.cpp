@@ -111,6 +111,9 @@ private slots:
     void subLimitClusteringIsFound();
     void minimalRecordsUseActiveDays();
     void malformedRecordsAreSkippedAndCounted();
+    // The sidebar's override names the customer, the linked accounts and the limit inside the
+    // case it records; the analytics find them there.
+    void sidebarCaseSnapshotIsRead();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -369,6 +372,30 @@ void TestOutliers::malformedRecordsAreSkippedAndCounted()
     QVERIFY(odd);
     QCOMPARE(odd->overrides, 2);
     QCOMPARE(odd->highRiskOverrides, 0);
+}
+
+void TestOutliers::sidebarCaseSnapshotIsRead()
+{
+    Records records;
+    const QJsonObject snapshot{
+        {u"id"_s, u"case-1003"_s},
+        {u"customer"_s, QJsonObject{{u"id"_s, u"cust-7"_s}}},
+        {u"linked_accounts"_s, QJsonArray{QJsonObject{{u"customer_id"_s, u"cust-8"_s}}}},
+        {u"agent"_s, QJsonObject{{u"id"_s, u"agent-7"_s}, {u"refund_limit"_s, 250}}}};
+    records.make(audit::RecordKind::Override, u"agent-7"_s, u"uk-1"_s, kMonday,
+                 {{u"action"_s, QJsonObject{{u"type"_s, u"refund"_s}, {u"amount"_s, 240}}},
+                  {u"amount"_s, 240},
+                  {u"limit"_s, 250},
+                  {u"risk"_s, QJsonObject{{u"score"_s, 0.7}, {u"level"_s, u"high"_s}}},
+                  {u"case"_s, snapshot}});
+    const AuditFacts facts = records.take();
+    QCOMPARE(facts.overrides.size(), 1);
+    const OverrideFact &fact = facts.overrides.first();
+    QCOMPARE(fact.customerId, u"cust-7"_s);
+    QCOMPARE(fact.linkedAccounts, QStringList{u"cust-8"_s});
+    QCOMPARE(fact.limit, std::optional(250.0));
+    QCOMPARE(fact.amount, std::optional(240.0));
+    QCOMPARE(facts.skipped.noCustomer, 0);
 }
 
 QTEST_GUILESS_MAIN(TestOutliers)

@@ -327,6 +327,20 @@ void TestAssistSession::overrideIsAuditedWithRedactedEvidence()
     QVERIFY2(!stored.contains(u"1111 1111"_s), qPrintable(stored));
     QVERIFY2(stored.contains(u"\u2022\u2022\u2022\u20221111"_s), qPrintable(stored));
     QVERIFY2(!stored.contains(u"k.lowe.44@example.net"_s), qPrintable(stored));
+
+    // The case as the agent saw it, for the reviewer: the customer by id only, the orders, the
+    // agent's limit also flat for the analytics.
+    const QJsonObject snapshot = r.payload.value(u"case"_s).toObject();
+    QCOMPARE(snapshot.value(u"id"_s).toString(), u"case-1003"_s);
+    const QJsonObject customer = snapshot.value(u"customer"_s).toObject();
+    QVERIFY(!customer.value(u"id"_s).toString().isEmpty());
+    QCOMPARE(customer.keys(), (QStringList{u"account_created"_s, u"id"_s}));
+    QVERIFY(!snapshot.value(u"orders"_s).toArray().isEmpty());
+    QCOMPARE(snapshot.value(u"stale"_s), QJsonValue(false));
+    QVERIFY(!snapshot.value(u"fetched_at"_s).toString().isEmpty());
+    const double limit = snapshot.value(u"agent"_s).toObject().value(u"refund_limit"_s).toDouble();
+    QVERIFY(limit > 0);
+    QCOMPARE(r.payload.value(u"limit"_s).toDouble(), limit);
 }
 
 void TestAssistSession::overrideRefusedWithoutReasonOrOnAllow()

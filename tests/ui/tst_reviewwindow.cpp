@@ -153,6 +153,19 @@ void TstReviewWindow::initTestCase()
         {u"risk"_s, QJsonObject{{u"score"_s, 0.82}, {u"level"_s, u"high"_s}, {u"top_reasons"_s, QJsonArray{}}}},
         {u"reason_category"_s, u"customer_insisted"_s},
         {u"reason"_s, u"zebrafinch customer was upset"_s},
+        {u"case"_s,
+         QJsonObject{{u"id"_s, kEvidenceCase},
+                     {u"customer"_s, QJsonObject{{u"id"_s, u"cust-4471"_s}}},
+                     {u"orders"_s,
+                      QJsonArray{QJsonObject{{u"id"_s, u"O-981"_s}, {u"value"_s, 240},
+                                             {u"currency"_s, u"USD"_s},
+                                             {u"delivery"_s, QJsonObject{{u"status"_s, u"delivered"_s},
+                                                                         {u"photo"_s, true},
+                                                                         {u"gps"_s, true}}}}}},
+                     {u"linked_accounts"_s,
+                      QJsonArray{QJsonObject{{u"customer_id"_s, u"cust-4472"_s}, {u"fraud_flag"_s, true}}}},
+                     {u"fetched_at"_s, u"2026-10-31T23:49:00Z"_s},
+                     {u"stale"_s, true}}},
         {u"evidence"_s, QJsonArray{QJsonObject{{u"turn"_s, 2}, {u"cue"_s, u"contact_change"_s},
                                                {u"quote"_s, kMarkup}, {u"message"_s, message}}}}};
     auto appended = log.value()->append(draft);
@@ -259,6 +272,11 @@ void TstReviewWindow::detailHighlightsEvidence()
     QVERIFY2(text.contains(u"Please refund me now and "_s + kMarkup + u" today"_s), qPrintable(text));
     QVERIFY(text.contains(u"zebrafinch customer was upset"_s));
     QVERIFY(text.contains(u"identity-first"_s));
+    // The case as the agent saw it.
+    QVERIFY2(text.contains(u"Customer: cust-4471"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Order O-981: 240 USD, delivered (photo, gps)"_s), qPrintable(text));
+    QVERIFY(text.contains(u"cust-4472 (fraud flag)"_s));
+    QVERIFY(text.contains(u"(an out-of-date copy)"_s));
     // The quote, and only the quote, carries the highlight.
     const qsizetype at = text.indexOf(kMarkup);
     QTextCursor cursor(detail->document());
