@@ -149,7 +149,7 @@ ReviewWindow::ReviewWindow(settings::Settings &settings, ReviewServices services
 ReviewWindow::~ReviewWindow()
 {
     // The workers call back into the window; they hold no cancel point, so wait for them.
-    for (QThread *thread : {m_verifyThread, m_analyseThread}) {
+    for (QThread *thread : {m_verifyThread, m_factsThread}) {
         if (thread)
             thread->wait();
     }
@@ -641,30 +641,51 @@ void ReviewWindow::triage(Disposition disposition)
 
 void ReviewWindow::analyse()
 {
-    if (m_analyseThread)
+    const QString reading = tr("Reading %1 to %2…")
+                                .arg(m_ui->fromDateEdit->date().toString(Qt::ISODate),
+                                     m_ui->toDateEdit->date().toString(Qt::ISODate));
+    if (!readFactsInBackground([this](const Result<review::AuditFacts> &facts) { finishAnalysis(facts); }))
         return;
-    const audit::DatabaseUrl database = m_services.database;
-    const review::Period period{startOfDay(m_ui->fromDateEdit->date()),
-                                startOfDay(m_ui->toDateEdit->date().addDays(1))};
     m_ui->analyseButton->setEnabled(false);
-    m_ui->outliersStatusLabel->setText(tr("Reading %1 to %2…")
-                                           .arg(m_ui->fromDateEdit->date().toString(Qt::ISODate),
-                                                m_ui->toDateEdit->date().toString(Qt::ISODate)));
-    m_ui->chartsStatusLabel->setText(m_ui->outliersStatusLabel->text());
-    m_analyseThread = QThread::create([this, database, period] {
-        Result<review::AuditFacts> facts = Error{QString()};
+    m_ui->outliersStatusLabel->setText(reading);
+    m_ui->chartsStatusLabel->setText(reading);
+}
+
+/*
+ * Reading a month of records takes seconds on a big log, so it runs on a worker with its own
+ * connection (a QSqlDatabase belongs to the thread that opened it); \a done runs on the GUI
+ * thread. One read at a time: false, and a message, while one runs.
+ */
+bool ReviewWindow::readFactsInBackground(FactsDone done)
+{
+    if (m_factsThread) {
+        showError(tr("Still reading the period for the previous request; try again when it is done."));
+        return false;
+    }
+    const audit::DatabaseUrl database = m_services.database;
+    const review::Period period = fieldsPeriod();
+    m_factsThread = QThread::create([this, database, period, done = std::move(done)] {
         auto store = audit::AuditStore::open(database);
-        facts = store ? review::readFacts(*store.value(), period) : Result<review::AuditFacts>(Error{store.error()});
-        QMetaObject::invokeMethod(this, [this, facts = std::move(facts)] { finishAnalysis(facts); });
+        Result<review::AuditFacts> facts = store ? review::readFacts(*store.value(), period)
+                                                 : Result<review::AuditFacts>(Error{store.error()});
+        QMetaObject::invokeMethod(this, [this, facts = std::move(facts), done] {
+            m_factsThread->wait();
+            m_factsThread->deleteLater();
+            m_factsThread = nullptr;
+            done(facts);
+        });
     });
-    m_analyseThread->start();
+    m_factsThread->start();
+    return true;
+}
+
+review::Period ReviewWindow::fieldsPeriod() const
+{
+    return {startOfDay(m_ui->fromDateEdit->date()), startOfDay(m_ui->toDateEdit->date().addDays(1))};
 }
 
 void ReviewWindow::finishAnalysis(const Result<review::AuditFacts> &facts)
 {
-    m_analyseThread->wait();
-    m_analyseThread->deleteLater();
-    m_analyseThread = nullptr;
     m_ui->analyseButton->setEnabled(true);
     if (!facts) {
         m_ui->outliersStatusLabel->setText(tr("Cannot analyse: %1").arg(facts.error()));
@@ -763,43 +784,55 @@ void ReviewWindow::exportReport(const QString &format)
         pdf ? tr("PDF files (*.pdf)") : tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    if (auto written = exportTo(path); !written)
-        showError(written.error());
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(path));
+    startExport(path);
 }
 
-Result<bool> ReviewWindow::exportTo(const QString &path)
+void ReviewWindow::startExport(const QString &path)
 {
+    const auto refuse = [this, &path](const QString &why) {
+        showError(why);
+        emit exported(path, why);
+    };
     const bool pdf = path.endsWith(u".pdf"_s, Qt::CaseInsensitive);
     if (!pdf && !path.endsWith(u".csv"_s, Qt::CaseInsensitive))
-        return Error{tr("%1: the file name must end in .pdf or .csv").arg(path)};
-    if (pdf && (!m_verify || !m_verify->ok()))
-        return Error{m_verify ? tr("The report needs the chain verification, which failed: %1")
-                                    .arg(m_verify->error())
-                              : tr("The chains are still being verified; export again when the "
-                                   "status line says verified.")};
-    const review::Period period{startOfDay(m_ui->fromDateEdit->date()),
-                                startOfDay(m_ui->toDateEdit->date().addDays(1))};
-    auto facts = review::readFacts(*m_store, period);
-    if (!facts)
-        return Error{facts.error()};
+        return refuse(tr("%1: the file name must end in .pdf or .csv").arg(path));
+    if (pdf && (!m_verify || !m_verify->ok())) {
+        return refuse(m_verify ? tr("The report needs the chain verification, which failed: %1")
+                                     .arg(m_verify->error())
+                               : tr("The chains are still being verified; export again when the "
+                                    "status line says verified."));
+    }
+    if (readFactsInBackground([this, path](const Result<review::AuditFacts> &facts) {
+            const Result<bool> written = facts ? writeExport(path, facts.value()) : Result<bool>(Error{facts.error()});
+            if (written)
+                statusBar()->showMessage(tr("Exported %1").arg(path));
+            else
+                showError(written.error());
+            emit exported(path, written ? QString() : written.error());
+        })) {
+        statusBar()->showMessage(tr("Exporting %1…").arg(path));
+    }
+}
+
+// Replaces \a path only once the whole file is written (QSaveFile).
+Result<bool> ReviewWindow::writeExport(const QString &path, const review::AuditFacts &facts)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error{u"%1: %2"_s.arg(path, file.errorString())};
     Result<bool> written = true;
-    if (pdf) {
+    if (path.endsWith(u".pdf"_s, Qt::CaseInsensitive)) {
         review::ReportInput input;
-        input.summary = review::summarise(facts.value());
-        input.outliers = review::findOutliers(facts.value());
+        input.summary = review::summarise(facts);
+        input.outliers = review::findOutliers(facts);
         input.verification = m_verify->value();
         input.generatedAt = QDateTime::currentDateTimeUtc();
         written = review::writePdf(input, file);
     } else {
-        written = review::writeCsv(facts.value(), file);
+        written = review::writeCsv(facts, file);
     }
     if (!written)
-        return written;
+        return Error{u"%1: %2"_s.arg(path, written.error())};
     if (!file.commit())
         return Error{u"%1: %2"_s.arg(path, file.errorString())};
     return true;

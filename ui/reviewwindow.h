@@ -16,6 +16,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -68,7 +69,8 @@ public:
     // The chain status line of the selected record, as the detail pane shows it.
     QString chainStatusText() const;
     bool isVerifying() const { return m_verifyThread != nullptr; }
-    bool isAnalysing() const { return m_analyseThread != nullptr; }
+    // Reading the period's records for the analysis or an export.
+    bool isReading() const { return m_factsThread != nullptr; }
 
     // The filter the fields describe (the period's end date is inclusive).
     review::OverrideFilter fieldsFilter() const;
@@ -83,13 +85,16 @@ public:
     const std::optional<review::OutlierReport> &outlierReport() const { return m_outliers; }
 
     // Writes the period's PDF report (summary, charts, outliers, chain verification) or CSV of
-    // its overrides to \a path, by its extension; the Export menu asks for the path.
-    Result<bool> exportTo(const QString &path);
+    // its overrides to \a path, by its extension, in the background; exported() follows. The
+    // Export menu asks for the path.
+    void startExport(const QString &path);
 
 signals:
     void verified();
     void analysed();
     void dispositionRecorded(const rg::audit::AuditRecord &record);
+    // \a error is empty when the file was written.
+    void exported(const QString &path, const QString &error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -110,7 +115,11 @@ private:
     void triage(review::Disposition disposition);
     void startVerification();
     void finishVerification(const Result<audit::VerifyReport> &report);
+    using FactsDone = std::function<void(const Result<review::AuditFacts> &)>;
+    bool readFactsInBackground(FactsDone done);
+    review::Period fieldsPeriod() const;
     void finishAnalysis(const Result<review::AuditFacts> &facts);
+    Result<bool> writeExport(const QString &path, const review::AuditFacts &facts);
     void showOutlierDetail();
     void filterByOutlier();
     void exportReport(const QString &format);
@@ -133,7 +142,7 @@ private:
     qint64 m_verifyDone = 0;
     qint64 m_verifyTotal = 0;
     std::optional<Result<audit::VerifyReport>> m_verify;
-    QThread *m_analyseThread = nullptr;
+    QThread *m_factsThread = nullptr;
     std::optional<review::OutlierReport> m_outliers;
     ReviewCharts *m_charts = nullptr;
     bool m_applyingSaved = false;
