@@ -19,6 +19,7 @@
 #include "feed/chatwootpoller.h"
 #include "feed/demoscript.h"
 #include "log/log.h"
+#include "model/secretfile.h"
 #include "review/auditgenerator.h"
 #include "review/passphrase.h"
 #include "session/sessionmanager.h"
@@ -31,6 +32,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStandardPaths>
@@ -164,7 +166,8 @@ int runReview(const Options &options, rg::settings::Settings &settings)
     // removed at exit: no passphrase guards a log that is thrown away.
     QTemporaryDir demoDir;
     QString url = settings.value(rg::settings::Key::AuditDatabaseUrl).toString();
-    QString keyPath = rg::audit::defaultKeyPath();
+    // The supervisor signs with a key of their own, never the sidebar's on the same account.
+    QString keyPath = rg::model::defaultSecretFilePath("RG_SUPERVISOR_KEY", u"supervisor-signing.key"_s);
     rg::review::GeneratorOptions generator;
     if (options.demo) {
         if (!demoDir.isValid())
@@ -181,6 +184,9 @@ int runReview(const Options &options, rg::settings::Settings &settings)
     if (!database)
         return fail(database.error());
     if (!options.demo && !database.value().isPostgres()) {
+        // Opening would create an empty log and report it verified.
+        if (!QFileInfo(database.value().path).isFile())
+            return fail(u"there is no audit log at %1 (settings key audit/databaseUrl)"_s.arg(database.value().path));
         rg::review::SupervisorGate gate;
         rg::ui::PassphraseDialog dialog(gate);
         if (dialog.exec() != QDialog::Accepted) {

@@ -35,6 +35,13 @@ QChartView *makeView(const QString &title, QWidget *parent)
     return view;
 }
 
+// QtCharts draws legends and axis labels as rich text; agents' ids and policy names are shown
+// as written.
+QString chartText(const QString &text)
+{
+    return displaySafe(text).toHtmlEscaped();
+}
+
 // Drops the chart's series and axes before drawing it again.
 QChart *cleared(QChartView *view)
 {
@@ -116,7 +123,7 @@ void ReviewCharts::drawPerDay()
     }
     auto *series = new QStackedBarSeries;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        auto *set = new QBarSet(displaySafe(it.key()));
+        auto *set = new QBarSet(chartText(it.key()));
         for (const QDate &day : days)
             set->append(double(it.value().value(day)));
         series->append(set);
@@ -145,7 +152,7 @@ void ReviewCharts::drawTopPolicies()
     // Bottom to top on the axis: the most overridden policy ends up at the top.
     for (auto it = m_summary.topPolicies.crbegin(); it != m_summary.topPolicies.crend(); ++it) {
         set->append(double(it->second));
-        axisY->append(displaySafe(it->first));
+        axisY->append(chartText(it->first));
     }
     series->append(set);
     series->setLabelsVisible(true);
@@ -178,7 +185,7 @@ void ReviewCharts::drawAgentShare()
         if (share.team != team || m_team->count() == 0)
             continue;
         set->append(100 * share.share);
-        axisX->append(u"%1\n%2–%3%"_s.arg(displaySafe(share.agent))
+        axisX->append(u"%1<br>%2–%3%"_s.arg(chartText(share.agent))
                           .arg(100 * share.low, 0, 'f', 0)
                           .arg(100 * share.high, 0, 'f', 0));
         // The lines run across the whole category, from its left to its right edge.

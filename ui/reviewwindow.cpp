@@ -22,8 +22,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSaveFile>
 #include <QTextCursor>
+#include <QShortcut>
+#include <QSqlQuery>
 #include <QThread>
 #include <QTimeZone>
 
@@ -122,7 +125,11 @@ ReviewWindow::ReviewWindow(settings::Settings &settings, ReviewServices services
     m_filterTimer.setInterval(kFilterDelayMs);
     connect(&m_filterTimer, &QTimer::timeout, this, &ReviewWindow::applyFilter);
     connect(m_ui->overrideTableView->selectionModel(), &QItemSelectionModel::currentRowChanged,
-            this, &ReviewWindow::showCurrent);
+            this, [this] {
+                // A note is written for the override it was typed next to.
+                m_ui->noteLineEdit->clear();
+                showCurrent();
+            });
     connect(m_model, &review::OverrideModel::errorOccurred, this, &ReviewWindow::showError);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ReviewWindow::showCurrent);
     connect(m_ui->analyseButton, &QPushButton::clicked, this, &ReviewWindow::analyse);
@@ -138,7 +145,7 @@ ReviewWindow::ReviewWindow(settings::Settings &settings, ReviewServices services
         for (QPushButton *button : {m_ui->justifiedButton, m_ui->coachingButton,
                                     m_ui->collusionButton, m_ui->fraudButton}) {
             button->setEnabled(false);
-            button->setToolTip(why);
+            button->setToolTip(plainToolTip(why));
         }
     }
     const QByteArray geometry = m_settings.value(settings::Key::ReviewWindowGeometry).toByteArray();
@@ -148,7 +155,9 @@ ReviewWindow::ReviewWindow(settings::Settings &settings, ReviewServices services
 
 ReviewWindow::~ReviewWindow()
 {
-    // The workers call back into the window; they hold no cancel point, so wait for them.
+    // The workers call back into the window: stop the verification, let a read finish (its
+    // queued answer dies with the window). The threads are the window's children.
+    m_cancelVerify.store(true);
     for (QThread *thread : {m_verifyThread, m_factsThread}) {
         if (thread)
             thread->wait();
@@ -176,6 +185,8 @@ void ReviewWindow::setUpFilterFields()
     }
     for (QDateEdit *edit : {m_ui->fromDateEdit, m_ui->toDateEdit})
         connect(edit, &QDateEdit::dateChanged, this, &ReviewWindow::scheduleFilter);
+    // A period ends on or after its first day.
+    connect(m_ui->fromDateEdit, &QDateEdit::dateChanged, m_ui->toDateEdit, &QDateEdit::setMinimumDate);
     for (QComboBox *combo : {m_ui->cueComboBox, m_ui->riskComboBox, m_ui->statusComboBox})
         connect(combo, &QComboBox::currentIndexChanged, this, &ReviewWindow::scheduleFilter);
     connect(m_ui->savedFiltersComboBox, &QComboBox::activated, this, &ReviewWindow::applySavedFilter);
@@ -192,20 +203,27 @@ void ReviewWindow::setUpActions()
         {m_ui->fraudAction, m_ui->fraudButton}};
     for (qsizetype i = 0; i < controls.size(); ++i) {
         const Disposition disposition = kDispositions.at(i);
-        // The bare digit works wherever no text is typed (a text field takes it as text);
-        // Ctrl+digit also from the note field.
+        // Ctrl+digit anywhere on the Overrides tab (the note field too); the bare digit only in
+        // the table, so a key pressed elsewhere never judges an override out of sight.
         const QString digit = QString::number(i + 1);
-        controls.at(i).first->setShortcuts({QKeySequence(digit), QKeySequence(u"Ctrl+"_s + digit)});
+        controls.at(i).first->setShortcut(QKeySequence(u"Ctrl+"_s + digit));
+        auto *bare = new QShortcut(QKeySequence(digit), m_ui->overrideTableView);
+        bare->setContext(Qt::WidgetShortcut);
+        connect(bare, &QShortcut::activated, this, [this, disposition] { triage(disposition); });
         connect(controls.at(i).first, &QAction::triggered, this, [this, disposition] { triage(disposition); });
         connect(controls.at(i).second, &QPushButton::clicked, this, [this, disposition] { triage(disposition); });
         controls.at(i).first->setEnabled(m_services.auditLog != nullptr);
     }
     connect(m_ui->nextAction, &QAction::triggered, this, [this] { step(1); });
     connect(m_ui->previousAction, &QAction::triggered, this, [this] { step(-1); });
-    connect(m_ui->refreshAction, &QAction::triggered, this, [this] {
-        if (auto refreshed = m_model->refresh(); !refreshed)
-            showError(refreshed.error());
-    });
+    for (QAction *action : {m_ui->nextAction, m_ui->previousAction}) {
+        const QKeySequence key = action->shortcut();
+        action->setShortcut(QKeySequence(u"Ctrl+"_s + key.toString()));
+        auto *bare = new QShortcut(key, m_ui->overrideTableView);
+        bare->setContext(Qt::WidgetShortcut);
+        connect(bare, &QShortcut::activated, action, &QAction::trigger);
+    }
+    connect(m_ui->refreshAction, &QAction::triggered, this, [this] { refreshKeepingPlace(); });
     connect(m_ui->queueAction, &QAction::triggered, this, [this] {
         m_ui->statusComboBox->setCurrentIndex(kStatusUnreviewed);
         applyFilter();
@@ -234,6 +252,8 @@ void ReviewWindow::setUpActions()
 
 Result<bool> ReviewWindow::open(QDate today)
 {
+    if (m_store)
+        return Error{u"the review is already open"_s};
     auto store = audit::AuditStore::open(m_services.database);
     if (!store)
         return Error{store.error()};
@@ -329,24 +349,67 @@ void ReviewWindow::step(int delta)
         selectRow(row);
 }
 
+void ReviewWindow::refreshKeepingPlace()
+{
+    QList<review::OverrideRef> wanted;
+    const int index = m_ui->overrideTableView->currentIndex().row();
+    for (const int row : {index, index + 1}) {
+        if (const review::OverrideRow *kept = m_model->rowAt(row))
+            wanted.append(review::OverrideRef{kept->chainId, kept->seq});
+    }
+    refreshAndSelect(wanted, std::max(index, 0));
+    if (!m_verifyThread)
+        startVerification();
+}
+
+// Brings the list up to date, then selects the first of \a wanted still listed (looking a few
+// pages past \a fallbackRow), else the row at \a fallbackRow.
+void ReviewWindow::refreshAndSelect(const QList<review::OverrideRef> &wanted, int fallbackRow)
+{
+    if (auto refreshed = m_model->refresh(); !refreshed)
+        showError(refreshed.error());
+    const int searchUpTo = fallbackRow + 4 * review::OverrideModel::kDefaultPageSize;
+    for (const review::OverrideRef &key : wanted) {
+        for (int row = 0;; ++row) {
+            if (row >= m_model->rowCount()) {
+                if (row > searchUpTo || !m_model->canFetchMore())
+                    break;
+                m_model->fetchMore();
+                if (row >= m_model->rowCount())
+                    break;
+            }
+            const review::OverrideRow *candidate = m_model->rowAt(row);
+            if (candidate->chainId == key.chainId && candidate->seq == key.seq) {
+                selectRow(row);
+                return;
+            }
+        }
+    }
+    selectRow(fallbackRow);
+}
+
 void ReviewWindow::showCurrent()
 {
     const review::OverrideRow *row = currentRow();
-    if (!row || !m_store) {
-        m_ui->detailTextEdit->clear();
-        m_ui->chainStatusLabel->clear();
+    m_shown.reset();
+    m_ui->detailTextEdit->clear();
+    m_ui->chainStatusLabel->clear();
+    if (!row || !m_store)
         return;
-    }
     const review::OverrideRow shown = *row;
     auto records = m_store->records(shown.chainId, shown.seq - 1, 1);
     if (!records || records.value().isEmpty() || records.value().constFirst().seq != shown.seq) {
-        showError(tr("Cannot read record %1 of chain %2: %3")
-                      .arg(shown.seq)
-                      .arg(shown.chainId, records ? tr("not in the log") : records.error()));
+        // Nothing of another override may stay on screen: the keys would judge this one.
+        const QString why = tr("Cannot read record %1 of chain %2: %3")
+                                .arg(shown.seq)
+                                .arg(shown.chainId, records ? tr("not in the log") : records.error());
+        m_ui->detailTextEdit->setPlainText(displaySafe(why));
+        showError(why);
         return;
     }
     const QJsonObject record = QJsonDocument::fromJson(records.value().constFirst().body).object();
     showDetail(shown, record);
+    m_shown = review::OverrideRef{shown.chainId, shown.seq};
     updateChainStatus();
 }
 
@@ -534,6 +597,10 @@ void ReviewWindow::updateChainStatus()
     } else {
         text = tr("Chain: verified — this record and every one before it in chain %1 are intact")
                    .arg(row->chainId);
+        if (row->seq > m_verifiedHeads.value(row->chainId, 0)) {
+            text = tr("Chain: this record was written after the last check; press F5 to "
+                      "check again");
+        }
         for (const audit::VerifyProblem &problem : m_verify->value().problems) {
             if (problem.chainId != row->chainId)
                 continue;
@@ -556,11 +623,19 @@ void ReviewWindow::startVerification()
     m_verify.reset();
     m_verifyThread = QThread::create([this, database] {
         Result<audit::VerifyReport> report = Error{QString()};
+        QHash<QString, qint64> heads;
         auto store = audit::AuditStore::open(database);
         if (!store) {
             report = Error{store.error()};
         } else {
+            // What exists now is what this check covers; later records are marked as such.
+            QSqlQuery query(store.value()->database());
+            if (query.exec(u"SELECT chain_id, max(seq) FROM audit_records GROUP BY chain_id"_s)) {
+                while (query.next())
+                    heads.insert(query.value(0).toString(), query.value(1).toLongLong());
+            }
             audit::VerifyOptions options;
+            options.cancel = &m_cancelVerify;
             qint64 lastPercent = -1;
             options.progress = [this, &lastPercent](qint64 done, qint64 total) {
                 const qint64 percent = total > 0 ? 100 * done / total : 0;
@@ -576,8 +651,12 @@ void ReviewWindow::startVerification()
             };
             report = audit::verifyStore(*store.value(), options);
         }
-        QMetaObject::invokeMethod(this, [this, report] { finishVerification(report); });
+        QMetaObject::invokeMethod(this, [this, report, heads] {
+            m_verifiedHeads = heads;
+            finishVerification(report);
+        });
     });
+    m_verifyThread->setParent(this);
     m_verifyThread->start();
 }
 
@@ -600,6 +679,11 @@ Result<audit::AuditRecord> ReviewWindow::recordDisposition(Disposition dispositi
     const review::OverrideRow *row = currentRow();
     if (!row)
         return Error{tr("Select an override first.")};
+    if (!m_shown || m_shown->chainId != row->chainId || m_shown->seq != row->seq
+        || m_ui->tabWidget->currentWidget() != m_ui->overridesTab) {
+        return Error{tr("Show the override on the Overrides tab first: only the override whose "
+                        "record is on screen can be judged.")};
+    }
     if (!m_services.auditLog) {
         return Error{tr("Dispositions cannot be recorded: %1")
                          .arg(m_services.auditLogProblem.isEmpty() ? tr("no audit log to append to")
@@ -611,16 +695,25 @@ Result<audit::AuditRecord> ReviewWindow::recordDisposition(Disposition dispositi
                          .arg(dispositionTitle(disposition))
                          .arg(kDispositions.indexOf(disposition) + 1)};
     const int index = m_ui->overrideTableView->currentIndex().row();
-    const bool queue = m_ui->statusComboBox->currentIndex() == kStatusUnreviewed;
+    const review::OverrideRef judged{row->chainId, row->seq};
+    std::optional<review::OverrideRef> next;
+    if (const review::OverrideRow *after = m_model->rowAt(index + 1))
+        next = review::OverrideRef{after->chainId, after->seq};
     auto record = review::recordDisposition(*m_services.auditLog, m_services.reviewer, row->caseId,
-                                            {row->chainId, row->seq}, disposition, note);
+                                            judged, disposition, note);
     if (!record)
         return record;
+    // Signed at once: no disposition waits in an unsigned tail of the supervisor's chain.
+    if (auto signedUp = m_services.auditLog->endSession(); !signedUp)
+        showError(tr("The disposition is recorded but not yet signed: %1").arg(signedUp.error()));
     m_ui->noteLineEdit->clear();
-    if (auto refreshed = m_model->refresh(); !refreshed)
-        showError(refreshed.error());
-    // In the queue the judged override has left the list, so the next one took its place.
-    selectRow(queue ? index : index + 1);
+    // On to the next override, found again by its key: new overrides may have arrived above it
+    // and the judged one may have left the list.
+    QList<review::OverrideRef> wanted;
+    if (next)
+        wanted.append(*next);
+    wanted.append(judged);
+    refreshAndSelect(wanted, index);
     statusBar()->showMessage(tr("Recorded \"%1\" for case %2 (record %3).")
                                  .arg(dispositionTitle(disposition), record.value().caseId)
                                  .arg(record.value().seq));
@@ -644,7 +737,9 @@ void ReviewWindow::analyse()
     const QString reading = tr("Reading %1 to %2…")
                                 .arg(m_ui->fromDateEdit->date().toString(Qt::ISODate),
                                      m_ui->toDateEdit->date().toString(Qt::ISODate));
-    if (!readFactsInBackground([this](const Result<review::AuditFacts> &facts) { finishAnalysis(facts); }))
+    m_analysedPeriod = fieldsPeriod();
+    m_analysedTeam = m_ui->teamLineEdit->text().trimmed();
+    if (!readFactsInBackground(false, [this](const PeriodRead &read) { finishAnalysis(read.facts); }))
         return;
     m_ui->analyseButton->setEnabled(false);
     m_ui->outliersStatusLabel->setText(reading);
@@ -656,7 +751,7 @@ void ReviewWindow::analyse()
  * connection (a QSqlDatabase belongs to the thread that opened it); \a done runs on the GUI
  * thread. One read at a time: false, and a message, while one runs.
  */
-bool ReviewWindow::readFactsInBackground(FactsDone done)
+bool ReviewWindow::readFactsInBackground(bool verify, FactsDone done)
 {
     if (m_factsThread) {
         showError(tr("Still reading the period for the previous request; try again when it is done."));
@@ -664,17 +759,27 @@ bool ReviewWindow::readFactsInBackground(FactsDone done)
     }
     const audit::DatabaseUrl database = m_services.database;
     const review::Period period = fieldsPeriod();
-    m_factsThread = QThread::create([this, database, period, done = std::move(done)] {
+    m_factsThread = QThread::create([this, database, period, verify, done = std::move(done)] {
+        PeriodRead read{Error{QString()}, std::nullopt};
         auto store = audit::AuditStore::open(database);
-        Result<review::AuditFacts> facts = store ? review::readFacts(*store.value(), period)
-                                                 : Result<review::AuditFacts>(Error{store.error()});
-        QMetaObject::invokeMethod(this, [this, facts = std::move(facts), done] {
+        if (!store) {
+            read.facts = Error{store.error()};
+        } else {
+            read.facts = review::readFacts(*store.value(), period);
+            if (verify && read.facts) {
+                audit::VerifyOptions options;
+                options.cancel = &m_cancelVerify;
+                read.verification = audit::verifyStore(*store.value(), options);
+            }
+        }
+        QMetaObject::invokeMethod(this, [this, read = std::move(read), done] {
             m_factsThread->wait();
             m_factsThread->deleteLater();
             m_factsThread = nullptr;
-            done(facts);
+            done(read);
         });
     });
+    m_factsThread->setParent(this);
     m_factsThread->start();
     return true;
 }
@@ -693,7 +798,7 @@ void ReviewWindow::finishAnalysis(const Result<review::AuditFacts> &facts)
         return;
     }
     review::OutlierOptions options;
-    options.team = m_ui->teamLineEdit->text().trimmed();
+    options.team = m_analysedTeam;
     m_outliers = review::findOutliers(facts.value(), options);
     const review::ReviewSummary summary = review::summarise(facts.value());
     m_charts->setSummary(summary);
@@ -737,8 +842,8 @@ void ReviewWindow::finishAnalysis(const Result<review::AuditFacts> &facts)
             .arg(flagged)
             .arg(summary.overrides));
     m_ui->chartsStatusLabel->setText(tr("%1 to %2: %3 override(s), %4 high risk.")
-                                         .arg(m_ui->fromDateEdit->date().toString(Qt::ISODate),
-                                              m_ui->toDateEdit->date().toString(Qt::ISODate))
+                                         .arg(m_analysedPeriod.from.date().toString(Qt::ISODate),
+                                              m_analysedPeriod.to.date().addDays(-1).toString(Qt::ISODate))
                                          .arg(summary.overrides)
                                          .arg(summary.highRisk));
     if (table->rowCount() > 0)
@@ -768,6 +873,12 @@ void ReviewWindow::filterByOutlier()
     if (!m_outliers || row < 0 || row >= m_outliers->agents.size())
         return;
     m_ui->agentLineEdit->setText(m_outliers->agents.at(row).agent);
+    // The agent's overrides of the period that was analysed, whatever the fields say now.
+    {
+        const QSignalBlocker fromBlocker(m_ui->fromDateEdit);
+        const QSignalBlocker toBlocker(m_ui->toDateEdit);
+        setPeriod(m_analysedPeriod.from.date(), m_analysedPeriod.to.date().addDays(-1));
+    }
     m_ui->tabWidget->setCurrentWidget(m_ui->overridesTab);
     applyFilter();
     m_ui->overrideTableView->setFocus();
@@ -796,14 +907,15 @@ void ReviewWindow::startExport(const QString &path)
     const bool pdf = path.endsWith(u".pdf"_s, Qt::CaseInsensitive);
     if (!pdf && !path.endsWith(u".csv"_s, Qt::CaseInsensitive))
         return refuse(tr("%1: the file name must end in .pdf or .csv").arg(path));
-    if (pdf && (!m_verify || !m_verify->ok())) {
-        return refuse(m_verify ? tr("The report needs the chain verification, which failed: %1")
-                                     .arg(m_verify->error())
-                               : tr("The chains are still being verified; export again when the "
-                                    "status line says verified."));
-    }
-    if (readFactsInBackground([this, path](const Result<review::AuditFacts> &facts) {
-            const Result<bool> written = facts ? writeExport(path, facts.value()) : Result<bool>(Error{facts.error()});
+    // The PDF states whether the log verifies as it is now, so it is checked again with the read.
+    if (readFactsInBackground(pdf, [this, path](const PeriodRead &read) {
+            Result<bool> written = true;
+            if (!read.facts)
+                written = Error{read.facts.error()};
+            else if (read.verification && !read.verification->ok())
+                written = Error{tr("The chains could not be checked: %1").arg(read.verification->error())};
+            else
+                written = writeExport(path, read);
             if (written)
                 statusBar()->showMessage(tr("Exported %1").arg(path));
             else
@@ -815,8 +927,9 @@ void ReviewWindow::startExport(const QString &path)
 }
 
 // Replaces \a path only once the whole file is written (QSaveFile).
-Result<bool> ReviewWindow::writeExport(const QString &path, const review::AuditFacts &facts)
+Result<bool> ReviewWindow::writeExport(const QString &path, const PeriodRead &read)
 {
+    const review::AuditFacts &facts = read.facts.value();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error{u"%1: %2"_s.arg(path, file.errorString())};
@@ -825,7 +938,7 @@ Result<bool> ReviewWindow::writeExport(const QString &path, const review::AuditF
         review::ReportInput input;
         input.summary = review::summarise(facts);
         input.outliers = review::findOutliers(facts);
-        input.verification = m_verify->value();
+        input.verification = read.verification->value();
         input.generatedAt = QDateTime::currentDateTimeUtc();
         written = review::writePdf(input, file);
     } else {
@@ -873,10 +986,29 @@ void ReviewWindow::setFieldsFromJson(const QJsonObject &json)
     m_applyingSaved = false;
 }
 
+// The saved filters, or an error when what the settings hold is not a JSON object (then nothing
+// is written over it).
+Result<QJsonObject> ReviewWindow::savedFilters() const
+{
+    const QByteArray stored = m_settings.value(settings::Key::ReviewSavedFilters).toByteArray();
+    if (stored.trimmed().isEmpty())
+        return QJsonObject();
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(stored, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        return Error{tr("%1 in %2 is not a JSON object (%3); saved filters are left as they are")
+                         .arg(settings::registry::keyString(settings::Key::ReviewSavedFilters),
+                              m_settings.userPath(), error.errorString())};
+    }
+    return document.object();
+}
+
 void ReviewWindow::loadSavedFilters()
 {
-    const QJsonObject filters
-        = QJsonDocument::fromJson(m_settings.value(settings::Key::ReviewSavedFilters).toByteArray()).object();
+    const Result<QJsonObject> saved = savedFilters();
+    if (!saved)
+        showError(saved.error());
+    const QJsonObject filters = saved ? saved.value() : QJsonObject();
     QComboBox *combo = m_ui->savedFiltersComboBox;
     combo->clear();
     combo->addItem(tr("(choose a saved filter)"));
@@ -904,11 +1036,24 @@ void ReviewWindow::saveFilter()
                              .trimmed();
     if (!ok || name.isEmpty())
         return;
-    QJsonObject filters
-        = QJsonDocument::fromJson(m_settings.value(settings::Key::ReviewSavedFilters).toByteArray()).object();
+    Result<QJsonObject> saved = savedFilters();
+    if (!saved) {
+        showError(saved.error());
+        return;
+    }
+    QJsonObject filters = saved.value();
+    if (filters.contains(name)
+        && QMessageBox::question(this, tr("Save Filter"),
+                                 tr("A filter named \"%1\" exists. Replace it?").arg(name))
+               != QMessageBox::Yes) {
+        return;
+    }
     filters.insert(name, filterToJson());
     storeSavedFilters(filters);
-    m_ui->savedFiltersComboBox->setCurrentIndex(m_ui->savedFiltersComboBox->findText(name));
+    for (int i = 1; i < m_ui->savedFiltersComboBox->count(); ++i) {
+        if (m_ui->savedFiltersComboBox->itemText(i) == name)
+            m_ui->savedFiltersComboBox->setCurrentIndex(i);
+    }
 }
 
 void ReviewWindow::deleteFilter()
@@ -916,9 +1061,18 @@ void ReviewWindow::deleteFilter()
     const int index = m_ui->savedFiltersComboBox->currentIndex();
     if (index <= 0)
         return;
-    QJsonObject filters
-        = QJsonDocument::fromJson(m_settings.value(settings::Key::ReviewSavedFilters).toByteArray()).object();
-    filters.remove(m_ui->savedFiltersComboBox->itemText(index));
+    const QString name = m_ui->savedFiltersComboBox->itemText(index);
+    Result<QJsonObject> saved = savedFilters();
+    if (!saved) {
+        showError(saved.error());
+        return;
+    }
+    if (QMessageBox::question(this, tr("Delete Filter"), tr("Forget the filter \"%1\"?").arg(name))
+        != QMessageBox::Yes) {
+        return;
+    }
+    QJsonObject filters = saved.value();
+    filters.remove(name);
     storeSavedFilters(filters);
 }
 

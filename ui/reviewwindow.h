@@ -12,10 +12,13 @@
 #include "review/overridemodel.h"
 
 #include <QDate>
+#include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QMainWindow>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -62,7 +65,8 @@ public:
     ~ReviewWindow() override;
 
     // Opens the audit store, shows the last 30 days and starts verifying the chains.
-    Result<bool> open(QDate today = QDate::currentDate());
+    // The dates are UTC days, as the log's times are.
+    Result<bool> open(QDate today = QDateTime::currentDateTimeUtc().date());
 
     review::OverrideModel *model() const { return m_model; }
     const review::OverrideRow *currentRow() const;
@@ -115,14 +119,22 @@ private:
     void triage(review::Disposition disposition);
     void startVerification();
     void finishVerification(const Result<audit::VerifyReport> &report);
-    using FactsDone = std::function<void(const Result<review::AuditFacts> &)>;
-    bool readFactsInBackground(FactsDone done);
+    struct PeriodRead
+    {
+        Result<review::AuditFacts> facts;
+        std::optional<Result<audit::VerifyReport>> verification; // when asked for
+    };
+    using FactsDone = std::function<void(const PeriodRead &)>;
+    bool readFactsInBackground(bool verify, FactsDone done);
+    void refreshKeepingPlace();
+    void refreshAndSelect(const QList<review::OverrideRef> &wanted, int fallbackRow);
     review::Period fieldsPeriod() const;
     void finishAnalysis(const Result<review::AuditFacts> &facts);
-    Result<bool> writeExport(const QString &path, const review::AuditFacts &facts);
+    Result<bool> writeExport(const QString &path, const PeriodRead &read);
     void showOutlierDetail();
     void filterByOutlier();
     void exportReport(const QString &format);
+    Result<QJsonObject> savedFilters() const;
     void loadSavedFilters();
     void saveFilter();
     void deleteFilter();
@@ -142,8 +154,13 @@ private:
     qint64 m_verifyDone = 0;
     qint64 m_verifyTotal = 0;
     std::optional<Result<audit::VerifyReport>> m_verify;
+    QHash<QString, qint64> m_verifiedHeads; // chain -> its last seq when the check started
+    std::atomic_bool m_cancelVerify{false};
+    std::optional<review::OverrideRef> m_shown; // the override whose record the pane shows
     QThread *m_factsThread = nullptr;
     std::optional<review::OutlierReport> m_outliers;
+    review::Period m_analysedPeriod;
+    QString m_analysedTeam;
     ReviewCharts *m_charts = nullptr;
     bool m_applyingSaved = false;
 };

@@ -182,8 +182,14 @@ QString checkpointProblem(const Checkpoint &checkpoint, const VerifyOptions &opt
 // Verifies the rows of \a range. A range that does not start at the beginning starts at the
 // key of the row before its first (\a range.fromRow): the rows with that key, checked by the
 // range before, only hand over the chain.
+bool isCancelled(const VerifyOptions &options)
+{
+    return options.cancel && options.cancel->load(std::memory_order_relaxed);
+}
+
 Result<bool> verifyRange(AuditStore &store, ChainVerifier &verifier,
-                         const AuditStore::ScanRange &range, std::atomic<qint64> &done)
+                         const AuditStore::ScanRange &range, std::atomic<qint64> &done,
+                         const VerifyOptions &options)
 {
     qint64 records = 0;
     bool resuming = range.fromRow.has_value();
@@ -197,7 +203,7 @@ Result<bool> verifyRange(AuditStore &store, ChainVerifier &verifier,
         verifier.visit(record);
         if (++records % 4096 == 0)
             done.fetch_add(4096, std::memory_order_relaxed);
-        return true;
+        return records % 4096 != 0 || !isCancelled(options);
     });
     done.fetch_add(records % 4096, std::memory_order_relaxed);
     return scanned;
@@ -288,7 +294,7 @@ Result<VerifyReport> verifyStore(AuditStore &store, const VerifyOptions &options
             auto own = AuditStore::open(store.url());
             if (!own)
                 return Error{own.error()};
-            auto verified = verifyRange(*own.value(), second, range, done);
+            auto verified = verifyRange(*own.value(), second, range, done, options);
             second.finish(true);
             return verified;
         });
@@ -309,6 +315,7 @@ Result<VerifyReport> verifyStore(AuditStore &store, const VerifyOptions &options
         if (++report.records % 4096 == 0) {
             done.fetch_add(4096, std::memory_order_relaxed);
             reportProgress();
+            return !isCancelled(options);
         }
         return true;
     });
@@ -322,6 +329,8 @@ Result<VerifyReport> verifyStore(AuditStore &store, const VerifyOptions &options
     }
     if (!scanned)
         return Error{scanned.error()};
+    if (isCancelled(options))
+        return Error{u"verification cancelled"_s};
     report.records = done.load();
     report.chains += secondReport.chains;
     report.problems += secondReport.problems;

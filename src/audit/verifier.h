@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
+
 #include <functional>
 
 namespace rg::audit {
@@ -40,6 +42,8 @@ struct VerifyOptions
     // Checkpoints exported earlier: the log must still reach them, with the same hashes.
     QList<Checkpoint> anchors;
     std::function<void(qint64 done, qint64 total)> progress;
+    // Set (from any thread) to stop early; verifyStore then returns an error, not a report.
+    const std::atomic_bool *cancel = nullptr;
     // From this many records on, two threads verify a half each.
     qint64 parallelFrom = 100000;
 };

@@ -10,6 +10,7 @@
 #include "review/auditgenerator.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
@@ -43,6 +44,10 @@ private slots:
 
     // Scenario: someone tries the review with generated records: it opens and draws.
     void demoOpens();
+    // Scenario: with a local SQLite log the window waits behind the supervisor passphrase (the
+    // dialog offscreen is never answered: no first paint of the review); a log that is not
+    // there is named instead of being created empty.
+    void sqliteNeedsThePassphrase();
     // Scenario: an agent's database login points the review at the shared log: refused, and the
     // message says a supervisor login is needed; the supervisor's login opens it.
     void postgresLoginDecides();
@@ -50,7 +55,7 @@ private slots:
 private:
     // Runs refundguard with \a arguments in a home of its own, with \a databaseUrl as the audit
     // database of its settings; it quits after its first paint.
-    Run runApp(const QStringList &arguments, const QString &databaseUrl = {});
+    Run runApp(const QStringList &arguments, const QString &databaseUrl = {}, int waitMs = 60000);
 
     QTemporaryDir m_home;
     QString m_server;
@@ -73,7 +78,7 @@ void TstAppReview::cleanupTestCase()
              qPrintable(query.lastError().text()));
 }
 
-Run TstAppReview::runApp(const QStringList &arguments, const QString &databaseUrl)
+Run TstAppReview::runApp(const QStringList &arguments, const QString &databaseUrl, int waitMs)
 {
     const QString settingsPath = m_home.filePath(u"refundguard.ini"_s);
     {
@@ -84,7 +89,8 @@ Run TstAppReview::runApp(const QStringList &arguments, const QString &databaseUr
     environment.insert(u"HOME"_s, m_home.filePath(u"home"_s));
     environment.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
     environment.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
-    environment.insert(u"RG_AUDIT_KEY"_s, m_home.filePath(u"supervisor.key"_s));
+    environment.insert(u"RG_SUPERVISOR_KEY"_s, m_home.filePath(u"supervisor.key"_s));
+    environment.insert(u"RG_SUPERVISOR_PASSPHRASE_FILE"_s, m_home.filePath(u"passphrase"_s));
     QProcess app;
     app.setProcessEnvironment(environment);
     app.start(QStringLiteral(RG_APP_PATH),
@@ -92,7 +98,7 @@ Run TstAppReview::runApp(const QStringList &arguments, const QString &databaseUr
                           u"--settings"_s, settingsPath}
                   + arguments);
     Run run;
-    if (!app.waitForFinished(60000)) {
+    if (!app.waitForFinished(waitMs)) {
         app.kill();
         app.waitForFinished();
     }
@@ -106,6 +112,22 @@ void TstAppReview::demoOpens()
 {
     const Run run = runApp({u"--demo"_s});
     QVERIFY2(run.exitCode == 0 && run.out.contains(u"first-paint"_s), qPrintable(run.err));
+}
+
+void TstAppReview::sqliteNeedsThePassphrase()
+{
+    const QString log = m_home.filePath(u"audit.db"_s);
+    rg::review::GeneratorOptions small;
+    small.weeks = 1;
+    QVERIFY(rg::review::generateAuditLog(u"sqlite://"_s + log, m_home.filePath(u"keys"_s), small));
+    const Run gated = runApp({}, u"sqlite://"_s + log, 5000);
+    QVERIFY2(!gated.out.contains(u"first-paint"_s), qPrintable(gated.out));
+    QCOMPARE(gated.exitCode, -1); // still waiting for the passphrase when stopped
+
+    const Run missing = runApp({}, u"sqlite://"_s + m_home.filePath(u"nowhere.db"_s));
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains(u"there is no audit log at"_s), qPrintable(missing.err));
+    QVERIFY(!QFile::exists(m_home.filePath(u"nowhere.db"_s)));
 }
 
 void TstAppReview::postgresLoginDecides()
