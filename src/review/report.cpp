@@ -76,8 +76,14 @@ const QColor kInk(0x22, 0x22, 0x22);
 const QColor kGrid(0xDD, 0xDD, 0xDD);
 const QColor kBand(0xD9, 0xD9, 0xD9);
 
+// Whole UTC days read as days, the last one included: "2026-10-05 to 2026-11-01".
 QString periodText(const Period &period)
 {
+    const auto midnight = [](const QDateTime &time) { return time.toUTC().time() == QTime(0, 0); };
+    if (period.from.isValid() && period.to.isValid() && midnight(period.from) && midnight(period.to)) {
+        return period.from.toUTC().date().toString(Qt::ISODate) + u" to "_s
+               + period.to.toUTC().date().addDays(-1).toString(Qt::ISODate);
+    }
     return (period.from.isValid() ? audit::formatTime(period.from) : u"start of the log"_s)
            + u" to "_s + (period.to.isValid() ? audit::formatTime(period.to) : u"end of the log"_s);
 }

@@ -439,6 +439,8 @@ void TestCliReview::reportPdf()
     QVERIFY2(text.contains(u"[sub_limit] "_s), qPrintable(text));
     QVERIFY2(text.contains(u"Overrides per day, by policy"_s), qPrintable(text));
     QVERIFY2(!text.contains(u"broken"_s), qPrintable(text));
+    // The period as the supervisor asked for it: --to's day is included.
+    QVERIFY2(text.contains(u"Period (UTC): 2026-10-05 to 2026-11-01"_s), qPrintable(text));
 }
 
 // An edited record in a copy of the log: the report is still written and names the break.
