@@ -211,14 +211,23 @@ int runReview(const Options &options, rg::settings::Settings &settings)
         window.setWindowTitle(QCoreApplication::translate("main", "%1 (demo: generated records)")
                                   .arg(window.windowTitle()));
     }
-    if (auto opened = window.open(); !opened)
-        return fail(opened.error());
-    if (options.demo)
-        window.setPeriod(generator.start, QDate::currentDate());
+    // The window shows once the list is open; a login that may not read the log, say, ends here.
     FirstPaintReporter firstPaint(options.firstPaintExit, nullptr);
     window.installEventFilter(&firstPaint);
-    window.show();
-    return QApplication::exec() == 0 ? kExitOk : kExitFailed;
+    int status = kExitOk;
+    QObject::connect(&window, &rg::ui::ReviewWindow::opened, &window, [&](const QString &error) {
+        if (!error.isEmpty()) {
+            status = fail(error);
+            QCoreApplication::exit(kExitFailed);
+            return;
+        }
+        if (options.demo)
+            window.setPeriod(generator.start, QDateTime::currentDateTimeUtc().date());
+        window.show();
+    });
+    window.open();
+    const int exitCode = QApplication::exec();
+    return status != kExitOk || exitCode != 0 ? kExitFailed : kExitOk;
 }
 
 } // namespace

@@ -23,6 +23,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSaveFile>
 #include <QTextCursor>
 #include <QShortcut>
@@ -157,8 +158,8 @@ ReviewWindow::~ReviewWindow()
 {
     // The workers call back into the window: stop the verification, let a read finish (its
     // queued answer dies with the window). The threads are the window's children.
-    m_cancelVerify.store(true);
-    for (QThread *thread : {m_verifyThread, m_factsThread}) {
+    m_cancelWork.store(true);
+    for (QThread *thread : {m_indexThread, m_verifyThread, m_factsThread}) {
         if (thread)
             thread->wait();
     }
@@ -250,24 +251,70 @@ void ReviewWindow::setUpActions()
     });
 }
 
-Result<bool> ReviewWindow::open(QDate today)
+/*
+ * The first look at a big SQLite log builds its review index (seconds per hundred thousand
+ * records): that runs on a worker behind a progress dialog that can cancel it, and the list
+ * opens when it is done. Later opens find the index up to date at once.
+ */
+void ReviewWindow::open(QDate today)
 {
-    if (m_store)
-        return Error{u"the review is already open"_s};
+    if (m_store || m_indexThread) {
+        emit opened(tr("the review is already open"));
+        return;
+    }
+    m_today = today;
+    const audit::DatabaseUrl database = m_services.database;
+    m_progress = new QProgressDialog(tr("Preparing the review of %1…").arg(database.display()),
+                                     tr("Cancel"), 0, 100, this);
+    m_progress->setWindowTitle(windowTitle());
+    m_progress->setMinimumDuration(500);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    connect(m_progress, &QProgressDialog::canceled, this, [this] { m_cancelWork.store(true); });
+    m_indexThread = QThread::create([this, database] {
+        auto prepared = review::OverrideModel::prepareIndex(database, [this](qint64 done, qint64 total) {
+            QMetaObject::invokeMethod(this, [this, done, total] {
+                if (m_progress && total > 0)
+                    m_progress->setValue(int(100 * done / total));
+            });
+            return !m_cancelWork.load();
+        });
+        QMetaObject::invokeMethod(this, [this, prepared] { finishOpen(prepared); });
+    });
+    m_indexThread->setParent(this);
+    m_indexThread->start();
+}
+
+void ReviewWindow::finishOpen(const Result<bool> &prepared)
+{
+    m_indexThread->wait();
+    m_indexThread->deleteLater();
+    m_indexThread = nullptr;
+    delete m_progress;
+    const auto failed = [this](const QString &error) {
+        showError(error);
+        emit opened(error);
+    };
+    if (!prepared)
+        return failed(tr("Cannot prepare the review index: %1").arg(prepared.error()));
+    if (!prepared.value())
+        return failed(tr("Preparing the review was cancelled."));
     auto store = audit::AuditStore::open(m_services.database);
     if (!store)
-        return Error{store.error()};
+        return failed(store.error());
+    if (auto modelOpened = m_model->open(m_services.database); !modelOpened)
+        return failed(modelOpened.error());
     m_store = std::move(store).value();
-    if (auto opened = m_model->open(m_services.database); !opened)
-        return opened;
     // Set without waiting for the typing delay: the first page shows at once.
-    const QSignalBlocker fromBlocker(m_ui->fromDateEdit);
-    const QSignalBlocker toBlocker(m_ui->toDateEdit);
-    setPeriod(today.addDays(-(kDefaultDays - 1)), today);
+    {
+        const QSignalBlocker fromBlocker(m_ui->fromDateEdit);
+        const QSignalBlocker toBlocker(m_ui->toDateEdit);
+        setPeriod(m_today.addDays(-(kDefaultDays - 1)), m_today);
+    }
     applyFilter();
     m_ui->overrideTableView->resizeColumnsToContents();
     startVerification();
-    return true;
+    emit opened(QString());
 }
 
 void ReviewWindow::setPeriod(QDate from, QDate to)
@@ -635,7 +682,7 @@ void ReviewWindow::startVerification()
                     heads.insert(query.value(0).toString(), query.value(1).toLongLong());
             }
             audit::VerifyOptions options;
-            options.cancel = &m_cancelVerify;
+            options.cancel = &m_cancelWork;
             qint64 lastPercent = -1;
             options.progress = [this, &lastPercent](qint64 done, qint64 total) {
                 const qint64 percent = total > 0 ? 100 * done / total : 0;
@@ -768,7 +815,7 @@ bool ReviewWindow::readFactsInBackground(bool verify, FactsDone done)
             read.facts = review::readFacts(*store.value(), period);
             if (verify && read.facts) {
                 audit::VerifyOptions options;
-                options.cancel = &m_cancelVerify;
+                options.cancel = &m_cancelWork;
                 read.verification = audit::verifyStore(*store.value(), options);
             }
         }

@@ -16,6 +16,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 #include <atomic>
@@ -27,6 +28,7 @@ namespace Ui {
 class ReviewWindow;
 }
 
+class QProgressDialog;
 class QTextCursor;
 class QThread;
 
@@ -64,9 +66,9 @@ public:
     ReviewWindow(settings::Settings &settings, ReviewServices services, QWidget *parent = nullptr);
     ~ReviewWindow() override;
 
-    // Opens the audit store, shows the last 30 days and starts verifying the chains.
-    // The dates are UTC days, as the log's times are.
-    Result<bool> open(QDate today = QDateTime::currentDateTimeUtc().date());
+    // Prepares the review (in the background), then shows the last 30 days and starts verifying
+    // the chains; opened() follows. The dates are UTC days, as the log's times are.
+    void open(QDate today = QDateTime::currentDateTimeUtc().date());
 
     review::OverrideModel *model() const { return m_model; }
     const review::OverrideRow *currentRow() const;
@@ -94,6 +96,8 @@ public:
     void startExport(const QString &path);
 
 signals:
+    // \a error is empty when the list is open.
+    void opened(const QString &error);
     void verified();
     void analysed();
     void dispositionRecorded(const rg::audit::AuditRecord &record);
@@ -117,6 +121,7 @@ private:
     void step(int delta);
     void selectRow(int row);
     void triage(review::Disposition disposition);
+    void finishOpen(const Result<bool> &prepared);
     void startVerification();
     void finishVerification(const Result<audit::VerifyReport> &report);
     struct PeriodRead
@@ -150,12 +155,15 @@ private:
     review::OverrideModel *m_model;
     std::unique_ptr<audit::AuditStore> m_store; // reads the selected record
     QTimer m_filterTimer;                      // typing settles before the filter runs
+    QThread *m_indexThread = nullptr;
+    QPointer<QProgressDialog> m_progress;
+    QDate m_today;
     QThread *m_verifyThread = nullptr;
     qint64 m_verifyDone = 0;
     qint64 m_verifyTotal = 0;
     std::optional<Result<audit::VerifyReport>> m_verify;
     QHash<QString, qint64> m_verifiedHeads; // chain -> its last seq when the check started
-    std::atomic_bool m_cancelVerify{false};
+    std::atomic_bool m_cancelWork{false};
     std::optional<review::OverrideRef> m_shown; // the override whose record the pane shows
     QThread *m_factsThread = nullptr;
     std::optional<review::OutlierReport> m_outliers;

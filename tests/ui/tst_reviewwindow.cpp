@@ -214,9 +214,10 @@ std::unique_ptr<ReviewWindow> TstReviewWindow::openWindow(bool withLog)
         services.auditLogProblem = u"the audit database is read-only here"_s;
     }
     auto window = std::make_unique<ReviewWindow>(*m_settings, std::move(services));
-    auto opened = window->open(kToday);
-    if (!opened) {
-        qWarning("open: %s", qPrintable(opened.error()));
+    QSignalSpy opened(window.get(), &ReviewWindow::opened);
+    window->open(kToday);
+    if (!opened.wait(60000) || !opened.first().first().toString().isEmpty()) {
+        qWarning("open: %s", opened.isEmpty() ? "no answer" : qPrintable(opened.first().first().toString()));
         return nullptr;
     }
     return window;
