@@ -6,6 +6,7 @@
 #include "cliio.h"
 #include "logiccommand.h"
 #include "reviewcommand.h"
+#include "scenariocommand.h"
 
 #include "batch/streamscanner.h"
 #include "detect/matcher.h"
@@ -95,14 +96,25 @@ Commands:
       case, action, amount, currency, limit, policies, risk score and level, reason category,
       disposition); text that starts like a formula gets a leading apostrophe. The file is
       replaced only once complete; a log that does not verify still gets its report.
+  scenario validate FILE...
+      Check training scenarios (resources/scenarios/README.md): structure, the node graph
+      (every transition's target, every node reachable, the outcomes of the scenario's kind
+      reachable), cue and intent ids, the case document, the id against the file name. Prints
+      one line per problem naming the file and the node or JSON pointer, and "FILE: ok" per
+      valid file; exit 0 only when every file is valid.
+  scenario run FILE --answers FILE [--json]
+      Play a scenario with a scripted trainee: the answers file's steps flag messages, reply,
+      take actions, check proposed actions against the policies and let simulated time pass.
+      Prints the outcome and the score (flags, policy compliance, difficulty-weighted) as a
+      summary, or as JSON with --json.
 
 Options:
   -h, --help       show this help
   -v, --version    show the version
 
-Exit codes: 0 success (for check: a decision was made, whatever it is); 1 some input could
-not be handled (each line is named on standard error), a pack or case is invalid or the case
-service failed; 2 usage error.
+Exit codes: 0 success (for check: a decision was made, whatever it is; for scenario run: the
+run was scored, whatever the score); 1 some input could not be handled (each line is named on
+standard error), a pack, case or scenario is invalid or the case service failed; 2 usage error.
 )";
 
 int scan(const QStringList &args)
@@ -279,5 +291,7 @@ int main(int argc, char *argv[])
         return runAuditCommand(args);
     if (command == u"review"_s)
         return runReviewCommand(args);
+    if (command == u"scenario"_s)
+        return runScenarioCommand(args);
     return usageError(u"unknown command \"%1\""_s.arg(command));
 }

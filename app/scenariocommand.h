@@ -1,0 +1,11 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+
+namespace rg::cli {
+
+int runScenarioCommand(const QStringList &args);
+
+} // namespace rg::cli
