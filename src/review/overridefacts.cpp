@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <tuple>
+#include <vector>
 
 namespace rg::review {
 
@@ -81,23 +82,25 @@ QString levelOf(double score)
     return score >= kHighRiskScore ? u"high"_s : score >= kMediumRiskScore ? u"medium"_s : u"low"_s;
 }
 
+} // namespace
+
 // The sidebar's payload (action object, risk object) and the minimal `audit append` line (flat
 // amount and limit, risk as a number) both end up here.
-OverrideFact overrideFact(const audit::AuditRecord &record)
+OverrideFact FactCollector::overrideFact(const audit::AuditRecord &record, const QString &agent)
 {
     const QJsonObject &payload = record.payload;
     const QJsonObject action = payload.value(u"action"_s).toObject();
-    const QJsonObject agent = payload.value(u"agent"_s).toObject();
+    const QJsonObject agentJson = payload.value(u"agent"_s).toObject();
     const QJsonObject caseJson = payload.value(u"case"_s).toObject();
     const QJsonValue customer = payload.value(u"customer"_s);
     OverrideFact fact;
-    fact.chainId = record.chainId;
+    fact.chainId = intern(record.chainId);
     fact.seq = record.seq;
     fact.time = record.time;
-    fact.agent = record.actor.value(u"id"_s).toString();
-    fact.team = record.actor.value(u"team"_s).toString();
+    fact.agent = agent;
+    // The team is the agent's newest, which take() fills in.
     fact.caseId = record.caseId;
-    fact.action = firstString({action.value(u"type"_s), payload.value(u"action"_s)});
+    fact.action = intern(firstString({action.value(u"type"_s), payload.value(u"action"_s)}));
     fact.customerId = firstString(
         {payload.value(u"customer_id"_s), customer, customer.toObject().value(u"id"_s),
          action.value(u"customer_id"_s), caseJson.value(u"customer"_s).toObject().value(u"id"_s)});
@@ -106,39 +109,64 @@ OverrideFact overrideFact(const audit::AuditRecord &record)
                                                        : caseJson.value(u"linked_accounts"_s));
     fact.linkedAccounts.removeAll(fact.customerId);
     fact.amount = firstNumber({payload.value(u"amount"_s), action.value(u"amount"_s)});
-    fact.currency = firstString({payload.value(u"currency"_s), action.value(u"currency"_s)});
+    fact.currency
+        = intern(firstString({payload.value(u"currency"_s), action.value(u"currency"_s)}));
     fact.limit = firstNumber(
-        {payload.value(u"limit"_s), action.value(u"limit"_s), agent.value(u"refund_limit"_s)});
+        {payload.value(u"limit"_s), action.value(u"limit"_s), agentJson.value(u"refund_limit"_s)});
     if (fact.limit && *fact.limit <= 0.0)
         fact.limit.reset();
     const QJsonValue risk = payload.value(u"risk"_s);
     fact.riskScore = risk.isObject() ? numberOf(risk.toObject().value(u"score"_s)) : numberOf(risk);
     const QString level = risk.toObject().value(u"level"_s).toString().toLower();
     if (level == u"low"_s || level == u"medium"_s || level == u"high"_s)
-        fact.riskLevel = level;
+        fact.riskLevel = intern(level);
     else if (fact.riskScore)
         fact.riskLevel = levelOf(*fact.riskScore);
     const QJsonValue policies = payload.value(u"policies"_s);
+    QStringList ids;
     if (policies.isString()) {
-        fact.policies.append(policies.toString());
+        ids.append(policies.toString());
     } else {
         for (const QJsonValue &policy : policies.toArray()) {
             const QString id = policy.isObject() ? policy.toObject().value(u"id"_s).toString()
                                                  : policy.toString();
             if (!id.isEmpty())
-                fact.policies.append(id);
+                ids.append(id);
         }
     }
-    fact.reasonCategory = payload.value(u"reason_category"_s).toString();
+    fact.policies = intern(ids);
+    fact.reasonCategory = intern(payload.value(u"reason_category"_s).toString());
     return fact;
 }
 
-QString chainSeqKey(const QString &chainId, qint64 seq)
+QString FactCollector::intern(const QString &value)
 {
-    return chainId + u'#' + QString::number(seq);
+    if (value.isEmpty())
+        return value;
+    const auto found = m_strings.constFind(value);
+    if (found != m_strings.constEnd())
+        return *found;
+    m_strings.insert(value);
+    return value;
 }
 
-} // namespace
+QStringList FactCollector::intern(const QStringList &values)
+{
+    if (values.isEmpty())
+        return values;
+    const QString key = values.join(u'\x1f');
+    const auto found = m_lists.constFind(key);
+    // Ids holding the separator could share a key with another list: compare to be sure.
+    if (found != m_lists.constEnd() && *found == values)
+        return *found;
+    QStringList shared;
+    shared.reserve(values.size());
+    for (const QString &value : values)
+        shared.append(intern(value));
+    if (found == m_lists.constEnd())
+        m_lists.insert(key, shared);
+    return shared;
+}
 
 QString dispositionName(Disposition disposition)
 {
@@ -209,7 +237,7 @@ void FactCollector::add(const audit::AuditRecord &record)
     }
     if (!m_facts.period.contains(record.time))
         return;
-    const QString agent = record.actor.value(u"id"_s).toString();
+    const QString agent = intern(record.actor.value(u"id"_s).toString());
     const bool counted = record.kind == audit::RecordKind::Override
                          || record.kind == audit::RecordKind::SessionStart;
     if (agent.isEmpty()) {
@@ -217,22 +245,24 @@ void FactCollector::add(const audit::AuditRecord &record)
             ++m_facts.skipped.noAgent;
         return;
     }
-    const QString team = record.actor.value(u"team"_s).toString();
+    const QString team = intern(record.actor.value(u"team"_s).toString());
     noteAgent(agent, team, record.time);
     if (record.kind == audit::RecordKind::Override)
-        m_facts.overrides.append(overrideFact(record));
+        m_facts.overrides.append(overrideFact(record, agent));
     else if (record.kind == audit::RecordKind::SessionStart)
         m_facts.contacts.append({record.time, agent, team});
 }
 
 void FactCollector::noteAgent(const QString &agent, const QString &team, const QDateTime &time)
 {
-    m_facts.activeDays[agent].insert(time.date());
-    if (!m_facts.teams.contains(agent))
-        m_facts.teams.insert(agent, QString());
-    if (!team.isEmpty() && time >= m_teamSeenAt.value(agent)) {
-        m_facts.teams.insert(agent, team);
-        m_teamSeenAt.insert(agent, time);
+    AgentNote &note = m_agents[agent];
+    if (const QDate day = time.date(); day != note.lastDay || !note.lastDay.isValid()) {
+        m_facts.activeDays[agent].insert(day);
+        note.lastDay = day;
+    }
+    if (!team.isEmpty() && time >= note.teamSeenAt) {
+        note.team = team;
+        note.teamSeenAt = time;
     }
 }
 
@@ -243,18 +273,15 @@ void FactCollector::noteAgent(const QString &agent, const QString &team, const Q
 AuditFacts FactCollector::take()
 {
     const auto byTime = [](const auto &a, const auto &b) { return a.time < b.time; };
-    std::stable_sort(m_facts.overrides.begin(), m_facts.overrides.end(),
-                     [](const OverrideFact &a, const OverrideFact &b) {
-                         return std::tie(a.time, a.chainId, a.seq)
-                                < std::tie(b.time, b.chainId, b.seq);
-                     });
+    for (auto it = m_agents.cbegin(); it != m_agents.cend(); ++it)
+        m_facts.teams.insert(it.key(), it.value().team);
+    m_agents.clear();
+    sortOverrides();
     std::stable_sort(m_facts.contacts.begin(), m_facts.contacts.end(), byTime);
     std::stable_sort(m_dispositions.begin(), m_dispositions.end(), byTime);
-    QHash<QString, qsizetype> index;
-    for (qsizetype i = 0; i < m_facts.overrides.size(); ++i) {
-        OverrideFact &fact = m_facts.overrides[i];
-        index.insert(chainSeqKey(fact.chainId, fact.seq), i);
-        fact.team = m_facts.teams.value(fact.agent);
+    const QHash<QString, QString> teams(m_facts.teams.cbegin(), m_facts.teams.cend());
+    for (OverrideFact &fact : m_facts.overrides) {
+        fact.team = teams.value(fact.agent);
         if (!fact.amount || !fact.limit)
             ++m_facts.skipped.noAmountOrLimit;
         if (fact.riskLevel.isEmpty())
@@ -263,18 +290,87 @@ AuditFacts FactCollector::take()
             ++m_facts.skipped.noCustomer;
     }
     for (ContactFact &contact : m_facts.contacts)
-        contact.team = m_facts.teams.value(contact.agent);
-    for (const PendingDisposition &pending : std::as_const(m_dispositions)) {
-        const auto found = index.constFind(chainSeqKey(pending.chainId, pending.seq));
-        if (found != index.constEnd()) {
-            m_facts.overrides[found.value()].disposition = pending.disposition;
-        } else if (!m_facts.period.from.isValid() && !m_facts.period.to.isValid()) {
-            // With bounds the override may simply lie outside the period.
-            ++m_facts.skipped.orphanDisposition;
-        }
-    }
+        contact.team = teams.value(contact.agent);
+    applyDispositions();
     m_dispositions.clear();
+    m_strings.clear();
+    m_lists.clear();
     return std::move(m_facts);
+}
+
+/*!
+ * Orders the overrides by time, then chain and seq, keeping the order of equals. A log read in
+ * chain order from one chain is in order already; otherwise the keys are sorted apart from the
+ * facts, which then move into place once each instead of at every merge of a sort.
+ */
+void FactCollector::sortOverrides()
+{
+    QList<OverrideFact> &facts = m_facts.overrides;
+    const auto before = [](const OverrideFact &a, const OverrideFact &b) {
+        return std::tie(a.time, a.chainId, a.seq) < std::tie(b.time, b.chainId, b.seq);
+    };
+    if (std::is_sorted(facts.cbegin(), facts.cend(), before))
+        return;
+    // order[i]: the fact that belongs at i.
+    std::vector<qsizetype> order(size_t(facts.size()));
+    for (qsizetype i = 0; i < facts.size(); ++i)
+        order[size_t(i)] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](qsizetype a, qsizetype b) { return before(facts.at(a), facts.at(b)); });
+    // Each cycle of the permutation moves its facts along it through one temporary.
+    for (qsizetype start = 0; start < facts.size(); ++start) {
+        if (order[size_t(start)] == start)
+            continue;
+        OverrideFact carried = std::move(facts[start]);
+        qsizetype at = start;
+        for (;;) {
+            const qsizetype from = order[size_t(at)];
+            order[size_t(at)] = at;
+            if (from == start)
+                break;
+            facts[at] = std::move(facts[from]);
+            at = from;
+        }
+        facts[at] = std::move(carried);
+    }
+}
+
+/*!
+ * Gives each override the newest of its dispositions (the last in time order; the last fact of
+ * a chain and seq that appears twice). Dispositions are few beside the overrides, so it is
+ * they that are looked up by chain and seq. Without bounds, a disposition of an override the
+ * log does not hold is an orphan; with them the override may simply lie outside the period.
+ */
+void FactCollector::applyDispositions()
+{
+    if (m_dispositions.isEmpty())
+        return;
+    struct Newest
+    {
+        Disposition disposition = Disposition::Justified;
+        qint64 count = 0;
+        bool applied = false;
+    };
+    QHash<std::pair<QString, qint64>, Newest> newest;
+    for (const PendingDisposition &pending : std::as_const(m_dispositions)) {
+        Newest &entry = newest[{pending.chainId, pending.seq}];
+        entry.disposition = pending.disposition;
+        ++entry.count;
+    }
+    for (qsizetype i = m_facts.overrides.size() - 1; i >= 0; --i) {
+        OverrideFact &fact = m_facts.overrides[i];
+        const auto found = newest.find({fact.chainId, fact.seq});
+        if (found == newest.end() || found->applied)
+            continue;
+        fact.disposition = found->disposition;
+        found->applied = true;
+    }
+    if (m_facts.period.from.isValid() || m_facts.period.to.isValid())
+        return;
+    for (const Newest &entry : std::as_const(newest)) {
+        if (!entry.applied)
+            m_facts.skipped.orphanDisposition += entry.count;
+    }
 }
 
 /*!

@@ -54,6 +54,13 @@ struct OverrideFact
     bool isHighRisk() const { return riskLevel == QStringLiteral("high"); }
 };
 
+} // namespace rg::review
+
+// Lets QList grow a million facts by realloc() instead of moving each one into a new block.
+Q_DECLARE_TYPEINFO(rg::review::OverrideFact, Q_RELOCATABLE_TYPE);
+
+namespace rg::review {
+
 // A contact: an agent's session_start.
 struct ContactFact
 {
@@ -120,10 +127,27 @@ private:
     };
 
     void noteAgent(const QString &agent, const QString &team, const QDateTime &time);
+    OverrideFact overrideFact(const audit::AuditRecord &record, const QString &agent);
+    QString intern(const QString &value);
+    QStringList intern(const QStringList &values);
+    void sortOverrides();
+    void applyDispositions();
 
     AuditFacts m_facts;
     QList<PendingDisposition> m_dispositions;
-    QHash<QString, QDateTime> m_teamSeenAt;
+    // What is known of each agent so far; a record of an agent and day seen before (most of
+    // them) then costs one look-up.
+    struct AgentNote
+    {
+        QDate lastDay;
+        QString team; // of their newest record with one
+        QDateTime teamSeenAt;
+    };
+    QHash<QString, AgentNote> m_agents;
+    // One copy of each repeated value (agents, teams, policies, currencies, ...), which the
+    // facts share: a million overrides hold a few hundred distinct ones.
+    QSet<QString> m_strings;
+    QHash<QString, QStringList> m_lists;
 };
 
 // Reads the period's facts from \a store, with the dispositions recorded since its start.

@@ -127,6 +127,31 @@ Result<bool> OverrideModel::open(const audit::DatabaseUrl &url)
     return setFilter(m_filter);
 }
 
+/*!
+ * Builds or completes the review index of the SQLite log at \a url through its own AuditStore
+ * connection, which makes it safe on a worker thread while the GUI thread waits: open() on the
+ * same database then only catches up with what was appended since. \a progress hears after
+ * each committed chunk how many records are indexed out of how many there are; when it returns
+ * false the build stops there, the index consistent, and the next open() or prepareIndex()
+ * carries on from that chunk. Returns true once the index is up to date, false when stopped.
+ * PostgreSQL needs no index of the model's own (the audit schema generates the columns), so
+ * there it returns true at once.
+ */
+Result<bool>
+OverrideModel::prepareIndex(const audit::DatabaseUrl &url,
+                            const std::function<bool(qint64 done, qint64 total)> &progress)
+{
+    if (url.isPostgres())
+        return true;
+    auto store = audit::AuditStore::open(url);
+    if (!store)
+        return Error{store.error()};
+    auto prepared = Internal::prepareSqliteIndex(std::move(store).value(), progress);
+    if (!prepared)
+        return Error{url.display() + u": "_s + prepared.error()};
+    return prepared;
+}
+
 void OverrideModel::setPageSize(int rows)
 {
     m_pageSize = std::max(1, rows);
@@ -181,26 +206,37 @@ Result<QList<OverrideRow>> OverrideModel::queryPage(const OverrideRow *after) co
     conditions.append(specific.value());
     Internal::PageQuery page;
     page.sortKey = sortKeyColumn(columns, m_sortColumn);
+    page.byTime = page.sortKey == columns.time;
     page.descending = m_sortOrder == Qt::DescendingOrder;
     if (after) {
         conditions.append({u"(%1, %2) %3 (?, ?)"_s.arg(page.sortKey, columns.id,
                                                        page.descending ? u"<"_s : u">"_s),
                            {after->sortKey, after->id}});
+        if (page.byTime)
+            page.afterTime = after->sortKey.toString();
     }
     QStringList where;
-    QVariantList values;
     for (const Internal::SqlCondition &condition : std::as_const(conditions)) {
         where.append(condition.sql);
-        values.append(condition.values);
+        page.values.append(condition.values);
     }
     page.where = where.join(u" AND "_s);
-    values.append(m_pageSize + 1);
+    page.words = Internal::searchWords(m_filter.text);
+    if (m_filter.from.isValid())
+        page.from = audit::formatTime(m_filter.from);
+    if (m_filter.to.isValid())
+        page.to = audit::formatTime(m_filter.to);
+    page.limit = m_pageSize + 1;
+    auto statement = m_backend->pageStatement(page);
+    if (!statement)
+        return Error{u"cannot read the overrides: "_s + statement.error()};
 
     QSqlQuery query(m_backend->database());
     query.setForwardOnly(true);
-    query.prepare(m_backend->pageSql(page));
-    for (const QVariant &value : std::as_const(values))
+    query.prepare(statement.value().sql);
+    for (const QVariant &value : std::as_const(statement.value().values))
         query.addBindValue(value);
+    query.addBindValue(page.limit);
     if (!query.exec())
         return Error{u"cannot read the overrides: "_s + Internal::errorOf(query)};
     QList<OverrideRow> rows;

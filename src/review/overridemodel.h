@@ -14,6 +14,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -61,7 +62,8 @@ struct OverrideRow
 // Use me for the supervisor's override table over an audit log: the matching overrides, newest
 // first (or by amount or risk), fetched a page at a time so a million records scroll. On SQLite
 // it keeps a derived review index (review_* tables) beside the records and brings it up to date
-// on open, on setFilter() and on refresh(); on PostgreSQL it reads the columns the audit schema
+// on open, on setFilter() and on refresh() (prepareIndex() does the first, long build off the
+// GUI thread); on PostgreSQL it reads the columns the audit schema
 // generates, with a supervisor's login. The records themselves are only ever read.
 class OverrideModel final : public QAbstractTableModel
 {
@@ -95,6 +97,11 @@ public:
 
     // Opens the database at \a url and fetches the first page.
     Result<bool> open(const audit::DatabaseUrl &url);
+    // Brings the review index of \a url up to date on a connection of its own, so any thread
+    // may call it; false when \a progress stopped it.
+    static Result<bool>
+    prepareIndex(const audit::DatabaseUrl &url,
+                 const std::function<bool(qint64 done, qint64 total)> &progress);
 
     void setPageSize(int rows);
     const OverrideFilter &filter() const { return m_filter; }

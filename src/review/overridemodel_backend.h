@@ -13,6 +13,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 
 namespace rg::review::Internal {
@@ -24,13 +25,24 @@ struct SqlCondition
     QVariantList values;
 };
 
-// What OverrideModel asks a backend for one page: the conditions are joined already.
+// What OverrideModel asks a backend for one page: the shared conditions are joined already.
 struct PageQuery
 {
-    QString sortKey; // an expression of OverrideBackend::Columns
-    QString where;   // empty: every override
+    QString sortKey;    // an expression of OverrideBackend::Columns
+    bool byTime = true; // sortKey is Columns::time
     bool descending = true;
+    QString where;       // the shared, policy and cue conditions and the keyset; empty: none
+    QVariantList values; // what where binds, in order
+    QStringList words;   // the text filter's words, each required (searchWords)
+    QString from;        // the filter's time bounds as stored (formatTime); empty: open
+    QString to;
+    QString afterTime; // the keyset row's time when the order is by time, else empty
+    int limit = 0;     // the rows the statement's LIMIT asks for
 };
+
+// Called after each chunk of indexing with the records indexed so far and the records to
+// index; returning false stops after that chunk.
+using IndexProgress = std::function<bool(qint64 done, qint64 total)>;
 
 /*
  * Use me to read the override table from one kind of database. OverrideModel builds the
@@ -66,10 +78,11 @@ public:
     // Brings what the backend reads up to date with the records.
     virtual Result<bool> sync() = 0;
     virtual const Columns &columns() const = 0;
-    // The conditions of the policy, cue and text filters.
+    // The conditions of the policy and cue filters.
     virtual Result<QList<SqlCondition>> conditions(const OverrideFilter &filter) const = 0;
-    // The page's statement around \a page, ending in a LIMIT placeholder.
-    virtual QString pageSql(const PageQuery &page) const = 0;
+    // The page's statement around \a page, with the text search, ending in a LIMIT
+    // placeholder; its values are those to bind before the limit.
+    virtual Result<SqlCondition> pageStatement(const PageQuery &page) const = 0;
 
 private:
     std::unique_ptr<audit::AuditStore> m_store;
@@ -79,6 +92,9 @@ Result<std::unique_ptr<OverrideBackend>>
 openSqliteBackend(std::unique_ptr<audit::AuditStore> store);
 Result<std::unique_ptr<OverrideBackend>>
 openPostgresBackend(std::unique_ptr<audit::AuditStore> store);
+// Brings the review index of the SQLite log in \a store up to date; false: \a progress stopped it.
+Result<bool> prepareSqliteIndex(std::unique_ptr<audit::AuditStore> store,
+                                const IndexProgress &progress);
 
 // Helpers both backends share.
 QString errorOf(const QSqlQuery &query);

@@ -33,7 +33,7 @@ public:
     Result<bool> sync() override { return true; }
     const Columns &columns() const override;
     Result<QList<SqlCondition>> conditions(const OverrideFilter &filter) const override;
-    QString pageSql(const PageQuery &page) const override;
+    Result<SqlCondition> pageStatement(const PageQuery &page) const override;
 };
 
 const OverrideBackend::Columns &PostgresBackend::columns() const
@@ -57,10 +57,6 @@ Result<QList<SqlCondition>> PostgresBackend::conditions(const OverrideFilter &fi
         conditions.append({u"o.review_policies @> jsonb_build_array(?::text)"_s, {filter.policy}});
     if (!filter.cue.isEmpty())
         conditions.append({u"o.review_cues @> jsonb_build_array(?::text)"_s, {filter.cue}});
-    // plainto_tsquery requires every word; review_text was split at punctuation as these are.
-    if (const QStringList words = searchWords(filter.text); !words.isEmpty()) {
-        conditions.append({u"o.review_text @@ plainto_tsquery('simple', ?)"_s, {words.join(u' ')}});
-    }
     return conditions;
 }
 
@@ -69,7 +65,7 @@ Result<QList<SqlCondition>> PostgresBackend::conditions(const OverrideFilter &fi
  * own rows then have their bodies parsed for the columns nothing filters on (case, action,
  * policies as written, reason category).
  */
-QString PostgresBackend::pageSql(const PageQuery &page) const
+Result<SqlCondition> PostgresBackend::pageStatement(const PageQuery &page) const
 {
     static const QString status
         = u"LEFT JOIN LATERAL (SELECT array_position(%1, d.review_disposition) AS status"
@@ -81,10 +77,17 @@ QString PostgresBackend::pageSql(const PageQuery &page) const
                     " o.review_team, o.review_amount, o.review_risk_score, o.review_risk_level,"
                     " o.body, %1 AS status, %2 AS sort_key FROM audit_records o %3"
                     " WHERE o.kind = 'override'"_s.arg(columns().status, page.sortKey, status);
+    QVariantList values = page.values;
     if (!page.where.isEmpty())
         inner += u" AND "_s + page.where;
+    // plainto_tsquery requires every word; review_text was split at punctuation as these are.
+    if (!page.words.isEmpty()) {
+        inner += u" AND o.review_text @@ plainto_tsquery('simple', ?)"_s;
+        values.append(page.words.join(u' '));
+    }
     inner += orderBy(page.sortKey, columns().id, page.descending) + u" LIMIT ?"_s;
-    return uR"(SELECT p.row_id, p.chain_id, p.seq, p.recorded_at, p.review_agent, p.review_team,
+    const QString sql
+        = uR"(SELECT p.row_id, p.chain_id, p.seq, p.recorded_at, p.review_agent, p.review_team,
   b ->> 'case_id',
   CASE jsonb_typeof(b #> '{payload,action}') WHEN 'object' THEN b #>> '{payload,action,type}'
     WHEN 'string' THEN b #>> '{payload,action}' END,
@@ -94,8 +97,9 @@ QString PostgresBackend::pageSql(const PageQuery &page) const
   p.review_risk_score, p.review_risk_level, b #>> '{payload,reason_category}', p.status,
   p.sort_key
 FROM ()"_s + inner
-           + u") p, LATERAL (SELECT p.body::jsonb AS b) j"_s
-           + orderBy(u"p.sort_key"_s, u"p.row_id"_s, page.descending);
+          + u") p, LATERAL (SELECT p.body::jsonb AS b) j"_s
+          + orderBy(u"p.sort_key"_s, u"p.row_id"_s, page.descending);
+    return SqlCondition{sql, values};
 }
 
 QString loginOf(const audit::AuditStore &store)

@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 
@@ -54,6 +55,11 @@ private slots:
     void indexRebuiltWhenItsPositionMoved();
     void unreachablePostgresIsAnError();
     void olderIndexIsRebuilt();
+    void textSearchOutOfTimeOrder_data();
+    void textSearchOutOfTimeOrder();
+    void prepareIndexOnAThread();
+    void prepareIndexOvertaken();
+    void prepareIndexOnPostgresIsANoOp();
     void bulkLog();
 
 private:
@@ -416,6 +422,178 @@ void TestOverrideModel::olderIndexIsRebuilt()
     filter.cue = u"wrong_item"_s;
     QVERIFY2(model->setFilter(filter), qPrintable(model->lastError()));
     QCOMPARE(column(*model, OverrideModel::CaseColumn), QStringList{u"C-2"_s});
+}
+
+void TestOverrideModel::textSearchOutOfTimeOrder_data()
+{
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::addColumn<bool>("bounded");
+    QTest::addColumn<QStringList>("cases");
+    QTest::newRow("newest first") << Qt::DescendingOrder << false
+                                  << QStringList{u"P-3"_s, u"P-5"_s, u"P-1"_s, u"P-6"_s,
+                                                 u"P-2"_s, u"P-4"_s};
+    QTest::newRow("oldest first") << Qt::AscendingOrder << false
+                                  << QStringList{u"P-4"_s, u"P-2"_s, u"P-6"_s, u"P-1"_s,
+                                                 u"P-5"_s, u"P-3"_s};
+    QTest::newRow("newest first, dated") << Qt::DescendingOrder << true
+                                         << QStringList{u"P-1"_s, u"P-6"_s, u"P-2"_s};
+    QTest::newRow("oldest first, dated") << Qt::AscendingOrder << true
+                                         << QStringList{u"P-2"_s, u"P-6"_s, u"P-1"_s};
+}
+
+/*
+ * Overrides appended out of time order (a writer whose clock lagged, a record forwarded late):
+ * a text search in time order, paged one row at a time so every page bounds its search by the
+ * row before, still returns every match once and in order, with and without a date range.
+ */
+void TestOverrideModel::textSearchOutOfTimeOrder()
+{
+    QFETCH(Qt::SortOrder, order);
+    QFETCH(bool, bounded);
+    QFETCH(QStringList, cases);
+    const QJsonObject a5{{u"id"_s, u"a5"_s}, {u"role"_s, u"agent"_s}};
+    const QDateTime base = kStart.addDays(1);
+    for (const auto &[caseId, hours] : {std::pair{u"P-1"_s, 10}, std::pair{u"P-2"_s, 4},
+                                        std::pair{u"P-3"_s, 12}, std::pair{u"P-4"_s, 1},
+                                        std::pair{u"P-5"_s, 11}, std::pair{u"P-6"_s, 6}}) {
+        m_now = base.addSecs(hours * 3600);
+        append(audit::RecordKind::Override, a5, caseId,
+               {{u"amount"_s, 10}, {u"reason"_s, u"parcel lost"_s}});
+        // A record without the word, so the search has rows to leave out.
+        m_now = base.addSecs(hours * 3600 + 60);
+        append(audit::RecordKind::Override, a5, caseId + u"-x"_s, {{u"amount"_s, 10}});
+    }
+    auto model = openModel();
+    model->setPageSize(1);
+    model->sort(OverrideModel::TimeColumn, order);
+    OverrideFilter filter;
+    filter.text = u"parcel"_s;
+    if (bounded) {
+        filter.from = base.addSecs(2 * 3600);
+        filter.to = base.addSecs(11 * 3600);
+    }
+    QVERIFY2(model->setFilter(filter), qPrintable(model->lastError()));
+    while (model->canFetchMore())
+        model->fetchMore();
+    QVERIFY2(model->lastError().isEmpty(), qPrintable(model->lastError()));
+    QCOMPARE(column(*model, OverrideModel::CaseColumn), cases);
+}
+
+/*
+ * prepareIndex on a worker thread: stopped after its first chunk it leaves a consistent, partial
+ * index; called again it carries on from there, reports rising progress up to the total, and
+ * leaves nothing for open() to index.
+ */
+void TestOverrideModel::prepareIndexOnAThread()
+{
+    const QString url = u"sqlite://"_s + m_dir->filePath(u"prepare.sqlite"_s);
+    constexpr qint64 kRecords = 120000; // three chunks of indexing
+    auto bulk = test::writeBulkAuditLog(url, kRecords);
+    QVERIFY2(bulk, qPrintable(test::errorOf(bulk)));
+    const auto database = audit::DatabaseUrl::parse(url).value();
+
+    // Runs prepareIndex on a thread of its own, noting each progress report.
+    const auto prepare = [&database](bool keepGoing, QList<std::pair<qint64, qint64>> &reports) {
+        Result<bool> result = Error{u"not run"_s};
+        std::unique_ptr<QThread> thread(QThread::create([&] {
+            result = OverrideModel::prepareIndex(database, [&](qint64 done, qint64 total) {
+                reports.append({done, total});
+                return keepGoing;
+            });
+        }));
+        thread->start();
+        thread->wait();
+        return result;
+    };
+    auto store = audit::AuditStore::open(database);
+    QVERIFY2(store, qPrintable(test::errorOf(store)));
+    const auto scalar = [&store](const QString &sql) {
+        QSqlQuery query(store.value()->database());
+        if (!query.exec(sql) || !query.next())
+            qFatal("query failed: %s", qPrintable(sql));
+        return query.value(0).toString();
+    };
+
+    QList<std::pair<qint64, qint64>> stopped;
+    auto first = prepare(false, stopped);
+    QVERIFY2(first, qPrintable(test::errorOf(first)));
+    QCOMPARE(first.value(), false);
+    QCOMPARE(stopped, (QList<std::pair<qint64, qint64>>{{50000, kRecords}}));
+    QCOMPARE(scalar(u"SELECT value FROM review_meta WHERE key = 'last_rowid'"_s), u"50000"_s);
+    QCOMPARE(scalar(u"SELECT value FROM review_meta WHERE key = 'complete'"_s), u"0"_s);
+    QCOMPARE(scalar(u"SELECT count(*) FROM review_overrides"_s),
+             scalar(u"SELECT count(*) FROM audit_records WHERE kind = 'override'"
+                    " AND rowid <= 50000"_s));
+
+    QList<std::pair<qint64, qint64>> reports;
+    auto second = prepare(true, reports);
+    QVERIFY2(second, qPrintable(test::errorOf(second)));
+    QCOMPARE(second.value(), true);
+    QCOMPARE(reports, (QList<std::pair<qint64, qint64>>{{100000, kRecords}, {kRecords, kRecords}}));
+    QCOMPARE(scalar(u"SELECT value FROM review_meta WHERE key = 'complete'"_s), u"1"_s);
+    QCOMPARE(scalar(u"SELECT count(*) FROM review_overrides"_s),
+             QString::number(bulk.value().overrides));
+
+    // open() finds the index up to date: it reads the first page and indexes nothing.
+    const QString indexedTo = scalar(u"SELECT value FROM review_meta WHERE key = 'last_rowid'"_s);
+    OverrideModel model;
+    auto opened = model.open(database);
+    QVERIFY2(opened, qPrintable(test::errorOf(opened)));
+    QCOMPARE(model.rowCount(), OverrideModel::kDefaultPageSize);
+    QCOMPARE(scalar(u"SELECT value FROM review_meta WHERE key = 'last_rowid'"_s), indexedTo);
+    QList<std::pair<qint64, qint64>> none;
+    auto again = prepare(true, none);
+    QVERIFY2(again, qPrintable(test::errorOf(again)));
+    QVERIFY(again.value());
+    QVERIFY(none.isEmpty());
+}
+
+/*
+ * Two builds of one index (two review windows): while one reports its first chunk, the other
+ * completes the index; the first then carries on from there instead of indexing those records
+ * again, and the index holds each override once.
+ */
+void TestOverrideModel::prepareIndexOvertaken()
+{
+    const QString url = u"sqlite://"_s + m_dir->filePath(u"overtaken.sqlite"_s);
+    auto bulk = test::writeBulkAuditLog(url, 60000); // two chunks of indexing
+    QVERIFY2(bulk, qPrintable(test::errorOf(bulk)));
+    const auto database = audit::DatabaseUrl::parse(url).value();
+    QList<std::pair<qint64, qint64>> reports;
+    Result<bool> other = Error{u"not run"_s};
+    auto prepared = OverrideModel::prepareIndex(database, [&](qint64 done, qint64 total) {
+        reports.append({done, total});
+        if (reports.size() == 1)
+            other = OverrideModel::prepareIndex(database, [](qint64, qint64) { return true; });
+        return true;
+    });
+    QVERIFY2(prepared, qPrintable(test::errorOf(prepared)));
+    QVERIFY(prepared.value());
+    QVERIFY2(other, qPrintable(test::errorOf(other)));
+    QVERIFY(other.value());
+    QCOMPARE(reports, (QList<std::pair<qint64, qint64>>{{50000, 60000}}));
+    auto store = audit::AuditStore::open(database);
+    QVERIFY2(store, qPrintable(test::errorOf(store)));
+    QSqlQuery query(store.value()->database());
+    QVERIFY(query.exec(u"SELECT count(*), count(DISTINCT id) FROM review_overrides"_s));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toLongLong(), bulk.value().overrides);
+    QCOMPARE(query.value(1).toLongLong(), bulk.value().overrides);
+}
+
+// PostgreSQL has no review index of the model's own: nothing to prepare, no server asked.
+void TestOverrideModel::prepareIndexOnPostgresIsANoOp()
+{
+    bool called = false;
+    auto prepared = OverrideModel::prepareIndex(
+        audit::DatabaseUrl::parse(u"postgresql://u:p@127.0.0.1:1/rg"_s).value(),
+        [&called](qint64, qint64) {
+            called = true;
+            return true;
+        });
+    QVERIFY2(prepared, qPrintable(test::errorOf(prepared)));
+    QVERIFY(prepared.value());
+    QVERIFY(!called);
 }
 
 /*
