@@ -7,6 +7,7 @@
 #include "logiccommand.h"
 #include "reviewcommand.h"
 #include "scenariocommand.h"
+#include "trainingcommand.h"
 
 #include "batch/streamscanner.h"
 #include "detect/matcher.h"
@@ -102,11 +103,28 @@ Commands:
       reachable), cue and intent ids, the case document, the id against the file name. Prints
       one line per problem naming the file and the node or JSON pointer, and "FILE: ok" per
       valid file; exit 0 only when every file is valid.
-  scenario run FILE --answers FILE [--json]
+  scenario run FILE --answers FILE [--json] [--db URL --trainee T [--cohort C] [--assist]]
       Play a scenario with a scripted trainee: the answers file's steps flag messages, reply,
       take actions, check proposed actions against the policies and let simulated time pass.
       Prints the outcome and the score (flags, policy compliance, difficulty-weighted) as a
-      summary, or as JSON with --json.
+      summary, or as JSON with --json. With --db and --trainee the run is also stored in the
+      training results (--assist: the trainee had the assistant's cues).
+  scenario from-transcript FILE [--id ID] [--out FILE]
+      Draft a fraud scenario from the first conversation of a transcript (JSONL, as scan
+      reads it): each customer message (redacted) becomes a node, with the detector's cues
+      as its ground truth; any reply goes on to the next, `refused` ends in fraud_stopped,
+      the last reply in fraud_succeeded. The id is ID, else FILE's base name of --out, else
+      "draft-" and the conversation id. Review it, then `scenario validate` it.
+  training results [--db URL] [--trainee T] [--cohort C] [--csv FILE] [--anonymise
+                   [--salt FILE]]
+      Compare the stored training runs, one line per trainee: runs, mean score and weighted
+      score, pooled flag recall and precision, fraud runs stopped, genuine customers wrongly
+      refused, and the mean weighted score with and without the assistant. --csv writes every
+      run to FILE (formula-like text defused). --anonymise shows each trainee as a stable
+      pseudonym ("trainee-3f9a0c1d", keyed BLAKE2b) in the table and the CSV; the key is the
+      salt file FILE, else DB.salt beside a SQLite database (created on first use, owner
+      only; keep it to get the same pseudonyms next time). URL defaults to training.db in the
+      user's data folder.
 
 Options:
   -h, --help       show this help
@@ -293,5 +311,7 @@ int main(int argc, char *argv[])
         return runReviewCommand(args);
     if (command == u"scenario"_s)
         return runScenarioCommand(args);
+    if (command == u"training"_s)
+        return runTrainingCommand(args);
     return usageError(u"unknown command \"%1\""_s.arg(command));
 }

@@ -3,6 +3,7 @@
 #include "review/report.h"
 
 #include "audit/auditrecord.h"
+#include "model/csv.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFontMetricsF>
@@ -26,36 +27,10 @@
 namespace rg::review {
 
 using namespace Qt::StringLiterals;
+using model::csvNumber;
+using model::csvText;
 
 namespace {
-
-// --- CSV ---------------------------------------------------------------------------------------
-
-// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
-QString csvQuoted(QString text)
-{
-    if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r'))
-        return u'"' + text.replace(u'"', u"\"\""_s) + u'"';
-    return text;
-}
-
-// Agents and customers write this text: a spreadsheet would run one that starts like a formula,
-// so it gets a leading apostrophe (OWASP, CSV injection). Tab and CR count because some
-// spreadsheets strip them before looking.
-QString csvText(QString text)
-{
-    if (!text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front()))
-        text.prepend(u'\'');
-    return csvQuoted(text);
-}
-
-// Numbers are ours, not agent text: a negative amount stays a number.
-QString csvNumber(const std::optional<double> &value)
-{
-    return value.has_value()
-               ? QString::number(value.value_or(0.0), 'g', QLocale::FloatingPointShortest)
-               : QString();
-}
 
 // --- PDF layout --------------------------------------------------------------------------------
 
