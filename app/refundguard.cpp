@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Refund Guard contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// refundguard: the agent sidebar, or with --review the supervisor's review window. Wires the settings, the rules and policies, the case provider,
-// the audit log, the session journal and the live feeds (local bridge, Chatwoot, or the scripted
-// demo) to the window. Everything it wires lives in src/ and ui/.
+// refundguard: the agent sidebar, with --review the supervisor's review window, or with --trainer
+// the trainer's window of simulated scam chats. Wires the settings, the rules and policies, the
+// case provider, the audit log, the session journal and the live feeds (local bridge, Chatwoot, or
+// the scripted demo) to the window. Everything it wires lives in src/ and ui/.
 
 #include "applogging.h"
 
@@ -24,9 +25,14 @@
 #include "review/passphrase.h"
 #include "session/sessionmanager.h"
 #include "settings/settings.h"
+#include "training/answers.h"
+#include "training/intents.h"
+#include "training/resultstore.h"
+#include "training/scenariolibrary.h"
 #include "ui/passphrasedialog.h"
 #include "ui/reviewwindow.h"
 #include "ui/sidebarwindow.h"
+#include "ui/trainerwindow.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -55,6 +61,7 @@ struct Options
 {
     bool demo = false;
     bool review = false;
+    bool trainer = false;
     double speed = 1.0;
     QString settingsPath;
     QString agentId;
@@ -63,6 +70,8 @@ struct Options
     QString chatwootAccount;
     QString chatwootConversation;
     bool firstPaintExit = false;
+    QString playScenario; // --trainer: a scripted trainee plays this scenario to its debrief
+    QString playAnswers;
 };
 
 // Prints one line when the window has first been painted (and quits, when asked): the cold-start
@@ -109,7 +118,8 @@ std::optional<Options> parseOptions(QCommandLineParser &parser, const QApplicati
     parser.addVersionOption();
     const QCommandLineOption demo(u"demo"_s, u"Replay a scripted REKK-style shift with the embedded demo cases; needs no servers. With --review: review four generated weeks of overrides."_s);
     const QCommandLineOption review(u"review"_s, u"Open the supervisor's override review (behind the supervisor passphrase, or the database role on PostgreSQL)."_s);
-    const QCommandLineOption speed(u"speed"_s, u"Demo replay speed (0.25 to 16; default 1)."_s, u"factor"_s, u"1"_s);
+    const QCommandLineOption trainer(u"trainer"_s, u"Open the trainer's window: simulated scam chats from the scenario library, scored and debriefed. With --demo: results go to a temporary folder."_s);
+    const QCommandLineOption speed(u"speed"_s, u"Demo replay speed, or with --trainer how fast the customer types (0.25 to 16; default 1)."_s, u"factor"_s, u"1"_s);
     const QCommandLineOption settingsFile(u"settings"_s, u"User settings file (default: the user's configuration folder)."_s, u"file"_s);
     const QCommandLineOption agent(u"agent-id"_s, u"Agent id written in audit records (default: the login name)."_s, u"id"_s);
     const QCommandLineOption team(u"team"_s, u"Agent's team written in audit records."_s, u"team"_s);
@@ -118,13 +128,31 @@ std::optional<Options> parseOptions(QCommandLineParser &parser, const QApplicati
     const QCommandLineOption chatwootConversation(u"chatwoot-conversation"_s, u"Chatwoot conversation id."_s, u"id"_s);
     QCommandLineOption firstPaint(u"first-paint-exit"_s, u"Print \"first-paint\" when the window is first drawn, then quit."_s);
     firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, review, speed, settingsFile, agent, team, chatwootUrl, chatwootAccount,
-                       chatwootConversation, firstPaint});
+    // The README's debrief screenshot: a scripted trainee (an answers file of
+    // tests/data/scenarios) plays one scenario through the window to its debrief.
+    QCommandLineOption playScenario(u"play-scenario"_s, u"With --trainer: play this scenario id with --play-answers."_s, u"id"_s);
+    playScenario.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption playAnswers(u"play-answers"_s, u"With --trainer: the answers file the scripted trainee plays."_s, u"file"_s);
+    playAnswers.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({demo, review, trainer, speed, settingsFile, agent, team, chatwootUrl,
+                       chatwootAccount, chatwootConversation, firstPaint, playScenario, playAnswers});
     parser.process(app);
 
     Options options;
     options.demo = parser.isSet(demo);
     options.review = parser.isSet(review);
+    options.trainer = parser.isSet(trainer);
+    options.playScenario = parser.value(playScenario);
+    options.playAnswers = parser.value(playAnswers);
+    if (options.review && options.trainer) {
+        std::fprintf(stderr, "refundguard: --review and --trainer open different windows; give one\n");
+        return std::nullopt;
+    }
+    if ((options.playScenario.isEmpty() != options.playAnswers.isEmpty())
+        || (!options.playScenario.isEmpty() && !options.trainer)) {
+        std::fprintf(stderr, "refundguard: --play-scenario and --play-answers go together, with --trainer\n");
+        return std::nullopt;
+    }
     bool ok = false;
     options.speed = parser.value(speed).toDouble(&ok);
     if (!ok || options.speed < 0.25 || options.speed > 16) {
@@ -154,6 +182,16 @@ struct Paths
     QString keyPath;
     QString tokenPath;
 };
+
+// The rules and policies of the settings, the built-in ones where none are set.
+rg::Result<std::unique_ptr<rg::batch::Engine>> loadEngine(const rg::settings::Settings &settings)
+{
+    using rg::settings::Key;
+    const QString rules = settings.value(Key::RulePackPath).toString();
+    const QString policies = settings.value(Key::PoliciesPath).toString();
+    return rg::batch::Engine::load(rules.isEmpty() ? rg::batch::kDefaultRulePack : rules,
+                                   policies.isEmpty() ? rg::batch::kDefaultPolicies : policies);
+}
 
 /*
  * The supervisor's window over the audit log of the settings. A local SQLite log is guarded by
@@ -230,6 +268,70 @@ int runReview(const Options &options, rg::settings::Settings &settings)
     return status != kExitOk || exitCode != 0 ? kExitFailed : kExitOk;
 }
 
+/*
+ * The trainer's window over the shipped scenario library. Runs are stored in the training
+ * database (training.db in the data folder); the demo keeps them in a folder removed at exit.
+ * Without a database the window still trains and says that results last for the session only.
+ */
+int runTrainer(const Options &options, rg::settings::Settings &settings)
+{
+    QTemporaryDir demoDir;
+    if (options.demo && !demoDir.isValid())
+        return fail(u"cannot create a temporary folder for the demo: %1"_s.arg(demoDir.errorString()));
+    auto engine = loadEngine(settings);
+    if (!engine)
+        return fail(engine.error());
+    auto intents = rg::training::IntentMatcher::load();
+    if (!intents)
+        return fail(intents.error());
+
+    rg::ui::TrainerServices services;
+    services.engine = engine.value().get();
+    services.intents = &intents.value();
+    std::unique_ptr<rg::training::ResultStore> store;
+    rg::audit::DatabaseUrl url = rg::training::ResultStore::defaultUrl();
+    if (options.demo)
+        url = rg::audit::DatabaseUrl::parse(u"sqlite://"_s + demoDir.filePath(u"training.db"_s)).value();
+    else if (!url.isPostgres())
+        QDir().mkpath(QFileInfo(url.path).absolutePath());
+    if (auto opened = rg::training::ResultStore::open(url)) {
+        store = std::move(opened).value();
+        services.store = [s = store.get()](const rg::training::RunRecord &run) { return s->add(run); };
+    } else {
+        services.storeProblem = opened.error();
+        rg::log::get("app")->error("training results: {}", opened.error().toStdString());
+    }
+
+    rg::ui::TrainerWindow window(std::move(services), rg::training::shippedScenarios());
+    window.setSpeed(options.speed);
+    if (options.demo) {
+        window.setWindowTitle(QCoreApplication::translate("main", "%1 (demo: results are removed at exit)")
+                                  .arg(window.windowTitle()));
+    }
+    if (!options.playScenario.isEmpty()) {
+        auto answers = rg::training::Answers::load(options.playAnswers);
+        if (!answers)
+            return fail(answers.error());
+        const QStringList unknown = window.setUpSession(
+            QCoreApplication::translate("main", "Demo trainee"), QString(), {options.playScenario}, false);
+        if (!unknown.isEmpty())
+            return fail(u"there is no scenario \"%1\" in the library"_s.arg(options.playScenario));
+        if (auto started = window.startSession(); !started)
+            return fail(started.error());
+        QObject::connect(&window, &rg::ui::TrainerWindow::playFailed, &window,
+                         [&options](const QString &error) {
+                             fail(u"%1: %2"_s.arg(options.playAnswers, error));
+                             QCoreApplication::exit(kExitFailed);
+                         });
+        if (auto played = window.play(answers.value()); !played)
+            return fail(u"%1: %2"_s.arg(options.playAnswers, played.error()));
+    }
+    FirstPaintReporter firstPaint(options.firstPaintExit, nullptr);
+    window.installEventFilter(&firstPaint);
+    window.show();
+    return QApplication::exec() == 0 ? kExitOk : kExitFailed;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -257,6 +359,8 @@ int main(int argc, char *argv[])
     using rg::settings::Key;
     if (options->review)
         return runReview(*options, settings);
+    if (options->trainer)
+        return runTrainer(*options, settings);
 
     QTemporaryDir demoDir;
     Paths paths;
@@ -271,10 +375,7 @@ int main(int argc, char *argv[])
     if (!QDir().mkpath(paths.data))
         return fail(u"cannot create the data folder %1"_s.arg(paths.data));
 
-    const QString rules = settings.value(Key::RulePackPath).toString();
-    const QString policies = settings.value(Key::PoliciesPath).toString();
-    auto engine = rg::batch::Engine::load(rules.isEmpty() ? rg::batch::kDefaultRulePack : rules,
-                                          policies.isEmpty() ? rg::batch::kDefaultPolicies : policies);
+    auto engine = loadEngine(settings);
     if (!engine)
         return fail(engine.error());
 

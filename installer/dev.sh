@@ -12,9 +12,10 @@
 #                            from RG_TEST_POSTGRES_URL; extra arguments go to ctest
 #   installer/dev.sh build   build only
 #   installer/dev.sh bench   build, then run the benchmarks (figures for the README)
-#   installer/dev.sh screenshot [FILE] [REVIEW_FILE]
-#                            build, then photograph the demo and the review demo under Xvfb
-#                            (default docs/sidebar-demo.png and docs/review-demo.png)
+#   installer/dev.sh screenshot [FILE] [REVIEW_FILE] [TRAINER_FILE]
+#                            build, then photograph the demo, the review demo and a trainer
+#                            debrief under Xvfb (default docs/sidebar-demo.png,
+#                            docs/review-demo.png and docs/trainer-debrief.png)
 # Environment: BUILD_DIR (default build), JOBS (default 2), CI=true turns warnings into errors
 # and makes a test server that will not start fail the run instead of skipping its tests.
 set -euo pipefail
@@ -115,6 +116,18 @@ case "$command" in
       import -window root "$2"
       kill "$app"' _ "$build_dir/app/refundguard" "$review_out"
     echo "dev.sh: wrote $review_out"
+    trainer_out=${3:-$root/docs/trainer-debrief.png}
+    # A scripted trainee (the credulous answers of the tests) plays the photo-at-the-door scenario
+    # through the trainer window, so the debrief has missed cues and a policy breach to show; at
+    # speed 16 the customer's 8 s of typing pass in half a second.
+    xvfb-run -a -s "-screen 0 1100x760x24" bash -c '
+      "$1" --trainer --demo --speed 16 --play-scenario rekk-non-receipt-photo --play-answers "$2" \
+        --settings "$(mktemp -d)/refundguard.ini" & app=$!
+      sleep 6
+      import -window root "$3"
+      kill "$app"' _ "$build_dir/app/refundguard" "$root/tests/data/scenarios/rekk-credulous.json" \
+      "$trainer_out"
+    echo "dev.sh: wrote $trainer_out"
     ;;
   test)
     build
