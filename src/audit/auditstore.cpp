@@ -4,6 +4,7 @@
 
 #include "audit/canonicaljson.h"
 #include "log/log.h"
+#include "sql/schema.h"
 #include "sql/transaction.h"
 
 #include <QSqlError>
@@ -419,71 +420,34 @@ Result<bool> AuditStore::exec(const QString &sql)
     return true;
 }
 
+static const sql::SchemaPlan &schemaPlan()
+{
+    static const sql::SchemaPlan plan{
+        u"audit"_s,
+        u"audit_meta"_s,
+        kMigrationLockId,
+        AuditStore::kSchemaVersion,
+        kSqliteMigrations,
+        kPostgresMigrations,
+        // On a shared server only the owner may change the schema: say how.
+        u"the database owner must run `refundguard-cli audit init --db URL` once"_s};
+    return plan;
+}
+
 Result<int> AuditStore::schemaVersion()
 {
-    QSqlQuery query(m_db);
-    const QString probe = m_url.isPostgres()
-                              ? u"SELECT to_regclass('audit_meta') IS NOT NULL"_s
-                              : u"SELECT count(*) FROM sqlite_master WHERE name = 'audit_meta'"_s;
-    if (!query.exec(probe) || !query.next())
-        return Error{u"cannot read the schema version: "_s + errorOf(query)};
-    if (!query.value(0).toBool())
-        return 0;
-    if (!query.exec(u"SELECT value FROM audit_meta WHERE key = 'schema_version'"_s))
-        return Error{u"cannot read the schema version: "_s + errorOf(query)};
-    return query.next() ? query.value(0).toInt() : 0;
+    return sql::schemaVersion(m_db, m_url.isPostgres(), schemaPlan());
 }
 
 Result<bool> AuditStore::migrate()
 {
-    auto version = schemaVersion();
-    if (!version)
-        return Error{version.error()};
-    if (version.value() == kSchemaVersion)
-        return true;
-    sql::Transaction transaction(m_db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun;
-    if (m_url.isPostgres()) {
-        if (auto locked = exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kMigrationLockId));
-            !locked) {
-            return locked;
-        }
+    const auto before = sql::migrateSchema(m_db, m_url.isPostgres(), schemaPlan());
+    if (!before)
+        return Error{before.error()};
+    if (before.value() != kSchemaVersion) {
+        rg::log::get("audit")->info("audit store {}: schema {} -> {}", m_url.display().toStdString(),
+                                    before.value(), kSchemaVersion);
     }
-    // Read again under the lock: another installation may have migrated in the meantime.
-    version = schemaVersion();
-    if (!version)
-        return Error{version.error()};
-    if (version.value() > kSchemaVersion) {
-        return Error{u"written by a newer Refund Guard (audit schema %1; this build knows up to "
-                     "%2)"_s.arg(version.value())
-                         .arg(kSchemaVersion)};
-    }
-    const QList<QStringList> &steps = m_url.isPostgres() ? kPostgresMigrations
-                                                          : kSqliteMigrations;
-    for (int step = version.value(); step < kSchemaVersion; ++step) {
-        for (const QString &sql : steps.at(step)) {
-            if (auto done = exec(sql); !done) {
-                // On a shared server only the owner may change the schema: say how.
-                const QString who = m_url.isPostgres()
-                                        ? u"the database owner must run `refundguard-cli audit "
-                                          "init --db URL` once"_s
-                                        : u"the database owner must run it once"_s;
-                return Error{u"migration to audit schema %1 failed (%2): %3"_s.arg(step + 1)
-                                 .arg(who, done.error())};
-            }
-        }
-    }
-    QSqlQuery query(m_db);
-    query.prepare(u"INSERT INTO audit_meta (key, value) VALUES ('schema_version', ?) "
-                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
-    query.addBindValue(QString::number(kSchemaVersion));
-    if (!query.exec())
-        return Error{u"cannot record the schema version: "_s + errorOf(query)};
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    rg::log::get("audit")->info("audit store {}: schema {} -> {}", m_url.display().toStdString(),
-                                version.value(), kSchemaVersion);
     return true;
 }
 

@@ -32,4 +32,17 @@ Result<QByteArray> readFileBytes(const QString &path)
     return file.readAll();
 }
 
+Result<QJsonObject> readJsonObjectFile(const QString &path)
+{
+    const auto bytes = readFileBytes(path);
+    if (!bytes)
+        return Error{bytes.error()};
+    const auto document = parseJsonText(bytes.value(), path);
+    if (!document)
+        return Error{document.error()};
+    if (!document.value().isObject())
+        return Error{path + u": expected a JSON object"_s};
+    return document.value().object();
+}
+
 } // namespace rg::model

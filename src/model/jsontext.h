@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 
 namespace rg::model {
@@ -16,5 +17,9 @@ Result<QJsonDocument> parseJsonText(const QByteArray &json, const QString &sourc
 
 // Reads a whole file; the error names the path and says why.
 Result<QByteArray> readFileBytes(const QString &path);
+
+// Reads the file at \a path as one JSON object (scenarios, answers, intents); every error
+// starts with the path.
+Result<QJsonObject> readJsonObjectFile(const QString &path);
 
 } // namespace rg::model

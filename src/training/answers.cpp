@@ -122,15 +122,10 @@ Result<Answers> Answers::fromJson(const QJsonObject &json)
 
 Result<Answers> Answers::load(const QString &path)
 {
-    const auto bytes = model::readFileBytes(path);
-    if (!bytes)
-        return Error{bytes.error()};
-    const auto document = model::parseJsonText(bytes.value(), path);
-    if (!document)
-        return Error{document.error()};
-    if (!document.value().isObject())
-        return Error{path + u": expected a JSON object"_s};
-    auto answers = fromJson(document.value().object());
+    const auto object = model::readJsonObjectFile(path);
+    if (!object)
+        return Error{object.error()};
+    auto answers = fromJson(object.value());
     if (!answers)
         return Error{path + u": "_s + answers.error()};
     return answers;

@@ -124,15 +124,10 @@ Result<IntentMatcher> IntentMatcher::fromJson(const QJsonObject &json, const QSt
 
 Result<IntentMatcher> IntentMatcher::load(const QString &path)
 {
-    const auto bytes = model::readFileBytes(path);
-    if (!bytes)
-        return Error{bytes.error()};
-    const auto document = model::parseJsonText(bytes.value(), path);
-    if (!document)
-        return Error{document.error()};
-    if (!document.value().isObject())
-        return Error{path + u": expected a JSON object"_s};
-    return fromJson(document.value().object(), path);
+    const auto object = model::readJsonObjectFile(path);
+    if (!object)
+        return Error{object.error()};
+    return fromJson(object.value(), path);
 }
 
 /*!

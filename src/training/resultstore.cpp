@@ -5,6 +5,7 @@
 #include "log/log.h"
 #include "model/csv.h"
 #include "model/secretfile.h"
+#include "sql/schema.h"
 #include "sql/transaction.h"
 
 #include <QIODevice>
@@ -227,66 +228,30 @@ Result<bool> ResultStore::exec(const QString &sql)
     return true;
 }
 
+static const sql::SchemaPlan &schemaPlan()
+{
+    static const sql::SchemaPlan plan{u"training"_s,       u"training_meta"_s,
+                                      kMigrationLockId,    ResultStore::kSchemaVersion,
+                                      kSqliteMigrations,   kPostgresMigrations,
+                                      QString()};
+    return plan;
+}
+
 Result<int> ResultStore::schemaVersion()
 {
-    QSqlQuery query(m_db);
-    const QString probe
-        = m_url.isPostgres() ? u"SELECT to_regclass('training_meta') IS NOT NULL"_s
-                             : u"SELECT count(*) FROM sqlite_master WHERE name = 'training_meta'"_s;
-    if (!query.exec(probe) || !query.next())
-        return Error{u"cannot read the training schema version: "_s + errorOf(query)};
-    if (!query.value(0).toBool())
-        return 0;
-    if (!query.exec(u"SELECT value FROM training_meta WHERE key = 'schema_version'"_s))
-        return Error{u"cannot read the training schema version: "_s + errorOf(query)};
-    return query.next() ? query.value(0).toInt() : 0;
+    return sql::schemaVersion(m_db, m_url.isPostgres(), schemaPlan());
 }
 
 Result<bool> ResultStore::migrate()
 {
-    auto version = schemaVersion();
-    if (!version)
-        return Error{version.error()};
-    if (version.value() == kSchemaVersion)
-        return true;
-    sql::Transaction transaction(m_db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun;
-    if (m_url.isPostgres()) {
-        if (auto locked = exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kMigrationLockId));
-            !locked) {
-            return locked;
-        }
+    const auto before = sql::migrateSchema(m_db, m_url.isPostgres(), schemaPlan());
+    if (!before)
+        return Error{before.error()};
+    if (before.value() != kSchemaVersion) {
+        rg::log::get("training")
+            ->info("result store {}: schema {} -> {}", m_url.display().toStdString(),
+                   before.value(), kSchemaVersion);
     }
-    // Read again under the lock: another installation may have migrated in the meantime.
-    version = schemaVersion();
-    if (!version)
-        return Error{version.error()};
-    if (version.value() > kSchemaVersion) {
-        return Error{u"written by a newer Refund Guard (training schema %1; this build knows up "
-                     "to %2)"_s.arg(version.value())
-                         .arg(kSchemaVersion)};
-    }
-    const QList<QStringList> &steps = m_url.isPostgres() ? kPostgresMigrations : kSqliteMigrations;
-    for (int step = version.value(); step < kSchemaVersion; ++step) {
-        for (const QString &sql : steps.at(step)) {
-            if (auto done = exec(sql); !done) {
-                return Error{u"migration to training schema %1 failed: %2"_s.arg(step + 1).arg(
-                    done.error())};
-            }
-        }
-    }
-    QSqlQuery query(m_db);
-    query.prepare(u"INSERT INTO training_meta (key, value) VALUES ('schema_version', ?) "
-                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
-    query.addBindValue(QString::number(kSchemaVersion));
-    if (!query.exec())
-        return Error{u"cannot record the training schema version: "_s + errorOf(query)};
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    rg::log::get("training")
-        ->info("result store {}: schema {} -> {}", m_url.display().toStdString(), version.value(),
-               kSchemaVersion);
     return true;
 }
 

@@ -565,15 +565,10 @@ Result<Scenario> Scenario::fromJson(const QJsonObject &json)
 // Reads the file at \a path; every error starts with the path.
 Result<Scenario> Scenario::load(const QString &path)
 {
-    const auto bytes = model::readFileBytes(path);
-    if (!bytes)
-        return Error{bytes.error()};
-    const auto document = model::parseJsonText(bytes.value(), path);
-    if (!document)
-        return Error{document.error()};
-    if (!document.value().isObject())
-        return Error{path + u": expected a JSON object"_s};
-    auto scenario = fromJson(document.value().object());
+    const auto object = model::readJsonObjectFile(path);
+    if (!object)
+        return Error{object.error()};
+    auto scenario = fromJson(object.value());
     if (!scenario)
         return Error{path + u": "_s + scenario.error()};
     return scenario;
