@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/case.h"
 
+#include "model/spelling.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -16,15 +18,6 @@ namespace rg::model {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// The JSON spelling of each enum value; parsing, writing and the error messages that list the
-// accepted spellings all read these tables.
-template <typename E>
-struct Spelling
-{
-    E value;
-    QLatin1StringView name;
-};
 
 constexpr std::array kIdentityStatuses{
     Spelling<IdentityStatus>{IdentityStatus::Unverified, "unverified"_L1},
@@ -56,16 +49,6 @@ constexpr std::array kAccountFields{
     Spelling<AccountField>{AccountField::Address, "address"_L1},
     Spelling<AccountField>{AccountField::Password, "password"_L1},
     Spelling<AccountField>{AccountField::PaymentMethod, "payment_method"_L1}};
-
-template <typename E, std::size_t N>
-QString spellingOf(const std::array<Spelling<E>, N> &table, E value)
-{
-    for (const Spelling<E> &spelling : table) {
-        if (spelling.value == value)
-            return spelling.name;
-    }
-    return {};
-}
 
 // What a linked account can share with this one; kept as strings in LinkedAccount::shared.
 const QStringList &sharedAttributeNames()

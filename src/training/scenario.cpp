@@ -5,6 +5,7 @@
 #include "model/case.h"
 #include "model/cue.h"
 #include "model/jsontext.h"
+#include "model/spelling.h"
 #include "training/intents.h"
 
 #include <QFileInfo>
@@ -22,12 +23,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-template <typename E>
-struct Spelling
-{
-    E value;
-    QLatin1StringView name;
-};
+using model::Spelling;
 
 constexpr std::array kOutcomes{
     Spelling<Outcome>{Outcome::FraudStopped, "fraud_stopped"_L1},
@@ -43,25 +39,6 @@ constexpr std::array kActions{
 
 // A day is far more than any chat waits; larger delays are typos.
 constexpr double kMaxDelayMs = 24.0 * 60 * 60 * 1000;
-
-template <typename E, std::size_t N>
-QStringList namesOf(const std::array<Spelling<E>, N> &table)
-{
-    QStringList names;
-    for (const Spelling<E> &spelling : table)
-        names.append(spelling.name);
-    return names;
-}
-
-template <typename E, std::size_t N>
-std::optional<E> valueOf(const std::array<Spelling<E>, N> &table, QStringView name)
-{
-    for (const Spelling<E> &spelling : table) {
-        if (name == spelling.name)
-            return spelling.value;
-    }
-    return std::nullopt;
-}
 
 // RFC 6901: "~" and "/" inside a key are escaped so the pointer stays unambiguous.
 QString pointerTo(const QString &parent, QStringView key)
@@ -151,9 +128,9 @@ public:
     bool readSpelling(const QJsonValue &value, const QString &pointer,
                       const std::array<Spelling<E>, N> &table, const QString &what, E &out)
     {
-        const auto known = valueOf(table, value.toString());
+        const auto known = model::spellingValue(table, value.toString());
         if (!value.isString() || !known) {
-            return failExpected(pointer, what + u": "_s + namesOf(table).join(u", "_s), value);
+            return failExpected(pointer, what + u": "_s + model::spellingNames(table).join(u", "_s), value);
         }
         out = *known;
         return true;
@@ -495,30 +472,23 @@ void checkGraph(const Scenario &scenario, QList<Problem> &problems)
 
 QString outcomeName(Outcome outcome)
 {
-    for (const auto &spelling : kOutcomes) {
-        if (spelling.value == outcome)
-            return spelling.name;
-    }
-    return u"incomplete"_s;
+    // Incomplete is the runner's, never written in a scenario, so it is not in the table.
+    return outcome == Outcome::Incomplete ? u"incomplete"_s : model::spellingOf(kOutcomes, outcome);
 }
 
 std::optional<Outcome> outcomeFromName(QStringView name)
 {
-    return valueOf(kOutcomes, name);
+    return model::spellingValue(kOutcomes, name);
 }
 
 QString traineeActionName(TraineeAction action)
 {
-    for (const auto &spelling : kActions) {
-        if (spelling.value == action)
-            return spelling.name;
-    }
-    return {};
+    return model::spellingOf(kActions, action);
 }
 
 std::optional<TraineeAction> traineeActionFromName(QStringView name)
 {
-    return valueOf(kActions, name);
+    return model::spellingValue(kActions, name);
 }
 
 QStringList scenarioLanguages()
@@ -528,12 +498,12 @@ QStringList scenarioLanguages()
 
 QStringList scenarioOutcomeNames()
 {
-    return namesOf(kOutcomes);
+    return model::spellingNames(kOutcomes);
 }
 
 QStringList traineeActionNames()
 {
-    return namesOf(kActions);
+    return model::spellingNames(kActions);
 }
 
 const ScenarioNode *Scenario::node(QStringView nodeId) const
