@@ -3,7 +3,6 @@
 #include "ui/actionpanel.h"
 
 #include "log/log.h"
-#include "session/assistsession.h"
 #include "ui/displaytext.h"
 #include "ui/overridedialog.h"
 #include "ui_actionpanel.h"
@@ -110,31 +109,30 @@ ActionPanel::ActionPanel(QWidget *parent)
 ActionPanel::~ActionPanel() = default;
 
 /*!
- * Shows the actions of \a session, whose case fills the order list; with no session (nullptr)
- * every control is disabled. A decision on another conversation's action is dropped.
+ * Shows the actions of \a target (a live chat or a training run), whose case fills the order
+ * list; with no target (nullptr) every control is disabled. A decision on another target's
+ * action is dropped.
  */
-void ActionPanel::setSession(session::AssistSession *session)
+void ActionPanel::setTarget(session::ActionTarget *target)
 {
-    if (m_session == session)
+    if (m_target == target)
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
+    if (m_target)
+        disconnect(m_target, nullptr, this, nullptr);
+    m_target = target;
     m_unsentNote.clear();
     clearDecision();
     clearMessage();
-    if (session) {
-        // The case (and so its orders) arrives after the session opened, and may go stale.
-        connect(session, &session::AssistSession::judged, this, &ActionPanel::refreshOrders);
-        connect(session, &session::AssistSession::caseStateChanged, this,
-                &ActionPanel::refreshOrders);
-        connect(session, &QObject::destroyed, this, &ActionPanel::onSessionDestroyed);
+    if (target) {
+        // The case (and so its orders) arrives after the chat opened, and may go stale.
+        connect(target, &session::ActionTarget::caseChanged, this, &ActionPanel::refreshOrders);
+        connect(target, &QObject::destroyed, this, &ActionPanel::onTargetDestroyed);
     }
     refreshOrders();
     updateControls();
 }
 
-void ActionPanel::onSessionDestroyed()
+void ActionPanel::onTargetDestroyed()
 {
     m_unsentNote.clear();
     clearDecision();
@@ -154,17 +152,16 @@ QString ActionPanel::currentOrderId() const
 }
 
 /*!
- * Lists the orders of the session's case, keeping the agent's choice when it is still there.
+ * Lists the orders of the target's case, keeping the agent's choice when it is still there.
  * Without a case the order number is typed. The list is rebuilt only when the orders change,
- * since the session is judged again on every message.
+ * since a live chat is judged again on every message.
  */
 void ActionPanel::refreshOrders()
 {
     QComboBox *box = m_ui->orderComboBox;
-    const session::AssistSession *session = m_session.data();
-    const std::optional<batch::Judgement> none;
-    const std::optional<batch::Judgement> &judgement = session ? session->judgement() : none;
-    if (!judgement || !judgement->caseData) {
+    const session::ActionTarget *target = m_target.data();
+    const model::Case *caseData = target ? target->actionCase() : nullptr;
+    if (!caseData) {
         if (box->isEditable())
             return;
         m_orderIds.clear();
@@ -175,8 +172,8 @@ void ActionPanel::refreshOrders()
         return;
     }
     // A copy: clearing and filling the box emits signals, and nothing should hold a reference
-    // into the session's judgement while they run.
-    const QList<model::Order> orders = judgement->caseData->orders;
+    // into the target's case while they run.
+    const QList<model::Order> orders = caseData->orders;
     QStringList ids;
     for (const model::Order &order : orders)
         ids.append(order.id);
@@ -215,7 +212,7 @@ void ActionPanel::updateCurrency()
 // Only the fields the chosen action type carries can be edited.
 void ActionPanel::updateControls()
 {
-    const bool live = m_session;
+    const bool live = m_target;
     const QString type = currentType();
     const bool payout = type == u"refund"_s || type == u"concession"_s;
     const bool remedy = type == u"refund"_s || type == u"replacement"_s;
@@ -303,10 +300,10 @@ void ActionPanel::proposeAction(const QJsonObject &action)
 void ActionPanel::check()
 {
     clearMessage();
-    if (!m_session)
+    if (!m_target)
         return;
     const QJsonObject action = currentAction();
-    auto decision = m_session->checkAction(action);
+    auto decision = m_target->checkAction(action);
     if (!decision) {
         clearDecision();
         showMessage(MessageKind::Error,
@@ -346,44 +343,48 @@ void ActionPanel::clearDecision()
 }
 
 /*!
- * Opens the override dialog for the decision shown. The dialog records against the session
+ * Opens the override dialog for the decision shown. The dialog records against the target
  * and action that were checked, even if the panel moves on while it is open.
  */
 void ActionPanel::proceedAnyway()
 {
-    if (!m_session || !m_decision || m_decision->verdict == policy::Verdict::Allow)
+    if (!m_target || !m_decision || m_decision->verdict == policy::Verdict::Allow)
         return;
-    const QPointer<session::AssistSession> session = m_session;
+    const QPointer<session::ActionTarget> target = m_target;
     const QJsonObject action = m_checkedAction;
     const policy::Decision decision = *m_decision;
-    auto commit = [session, action, decision](const QString &category,
-                                              const QString &text) -> Result<audit::AuditRecord> {
-        if (!session)
+    auto commit = [target, action, decision](const QString &category,
+                                             const QString &text) -> Result<audit::AuditRecord> {
+        session::ActionTarget *live = target.data();
+        if (!live)
             return Error{tr("the conversation was closed")};
-        return session->recordOverride(action, decision, category, text);
+        return live->recordOverride(action, decision, category, text);
     };
     auto *dialog = new OverrideDialog(decision, std::move(commit), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &OverrideDialog::overrideRecorded, this,
-            [this, session, action](const audit::AuditRecord &record) {
-                onOverrideRecorded(session, action, record);
+            [this, target, action](const audit::AuditRecord &record) {
+                onOverrideRecorded(target, action, record);
             });
     dialog->open();
 }
 
-void ActionPanel::onOverrideRecorded(const session::AssistSession *session,
+void ActionPanel::onOverrideRecorded(const session::ActionTarget *target,
                                      const QJsonObject &action, const audit::AuditRecord &record)
 {
     // The panel may have moved on while the dialog was open (another chat shown, the action
     // edited): "you may go ahead" then belongs to nothing on screen, and the decision shown
     // now must keep its own Cancel and Proceed.
-    if (session == m_session && m_decision && action == m_checkedAction) {
+    if (target == m_target && m_decision && action == m_checkedAction) {
         // The override is the agent's answer to the decision: nothing left to cancel or proceed.
         m_ui->cancelButton->hide();
         m_ui->proceedButton->hide();
         showMessage(MessageKind::Info,
-                    tr("Override recorded in the audit log (record %1). You may go ahead.")
-                        .arg(record.seq));
+                    target->isPractice()
+                        ? tr("Override noted for your debrief (practice: nothing is written to "
+                             "the audit log). You may go ahead.")
+                        : tr("Override recorded in the audit log (record %1). You may go ahead.")
+                              .arg(record.seq));
     }
     emit overrideRecorded(record);
 }
@@ -392,7 +393,7 @@ void ActionPanel::onOverrideRecorded(const session::AssistSession *session,
 // screen readers) reach its controls by name.
 void ActionPanel::reportFraud()
 {
-    if (!m_session)
+    if (!m_target)
         return;
     auto *dialog = new QDialog(this);
     dialog->setObjectName(u"escalationDialog"_s);
@@ -436,26 +437,28 @@ void ActionPanel::reportFraud()
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     // The report is about the chat it was opened on, even if another one is shown (or this one
     // closed) before the agent sends it.
-    const QPointer<session::AssistSession> session = m_session;
+    const QPointer<session::ActionTarget> target = m_target;
     connect(dialog, &QDialog::accepted, this,
-            [this, session, note] { submitEscalation(session, note->toPlainText().trimmed()); });
+            [this, target, note] { submitEscalation(target, note->toPlainText().trimmed()); });
     note->setFocus();
     dialog->open();
 }
 
-void ActionPanel::submitEscalation(const QPointer<session::AssistSession> &session,
+void ActionPanel::submitEscalation(const QPointer<session::ActionTarget> &target,
                                    const QString &note)
 {
-    if (!session) {
+    session::ActionTarget *live = target.data();
+    if (!live) {
         showMessage(MessageKind::Error,
                     tr("The report was NOT recorded: the conversation was closed."));
         return;
     }
-    const auto record = session->recordEscalation(note);
+    const bool practice = live->isPractice();
+    const auto record = live->recordEscalation(note);
     if (!record) {
         // Kept so that the next attempt does not make the agent write it again; only for the
         // chat shown, since the note is offered again on the next report from this panel.
-        if (session == m_session)
+        if (target == m_target)
             m_unsentNote = note;
         log::get("ui")->error("fraud report not recorded: {}", record.error().toStdString());
         showMessage(MessageKind::Error,
@@ -465,7 +468,9 @@ void ActionPanel::submitEscalation(const QPointer<session::AssistSession> &sessi
     }
     m_unsentNote.clear();
     showMessage(MessageKind::Info,
-                tr("Suspected fraud reported (audit record %1).").arg(record.value().seq));
+                practice
+                    ? tr("Suspected fraud reported (practice: noted for your debrief, not sent).")
+                    : tr("Suspected fraud reported (audit record %1).").arg(record.value().seq));
     emit escalationRecorded(record.value());
 }
 

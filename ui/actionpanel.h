@@ -4,6 +4,7 @@
 
 #include "audit/auditrecord.h"
 #include "policy/policypack.h"
+#include "session/actiontarget.h"
 
 #include <QJsonObject>
 #include <QPointer>
@@ -15,10 +16,6 @@
 
 namespace Ui {
 class ActionPanel;
-}
-
-namespace rg::session {
-class AssistSession;
 }
 
 namespace rg::ui {
@@ -35,8 +32,8 @@ public:
     explicit ActionPanel(QWidget *parent = nullptr);
     ~ActionPanel() override;
 
-    void setSession(rg::session::AssistSession *session);
-    rg::session::AssistSession *session() const { return m_session.data(); }
+    void setTarget(rg::session::ActionTarget *target);
+    rg::session::ActionTarget *target() const { return m_target.data(); }
 
     void proposeAction(const QJsonObject &action);
     QJsonObject currentAction() const;
@@ -59,16 +56,16 @@ private:
     void showDecision();
     void clearDecision();
     void proceedAnyway();
-    void onOverrideRecorded(const session::AssistSession *session, const QJsonObject &action,
+    void onOverrideRecorded(const session::ActionTarget *target, const QJsonObject &action,
                             const audit::AuditRecord &record);
     void reportFraud();
-    void submitEscalation(const QPointer<session::AssistSession> &session, const QString &note);
+    void submitEscalation(const QPointer<session::ActionTarget> &target, const QString &note);
     void showMessage(MessageKind kind, const QString &text);
     void clearMessage();
-    void onSessionDestroyed();
+    void onTargetDestroyed();
 
     std::unique_ptr<::Ui::ActionPanel> m_ui;
-    QPointer<session::AssistSession> m_session;
+    QPointer<session::ActionTarget> m_target;
     QStringList m_orderIds; // the case orders the order box lists, to rebuild it only on change
     std::optional<policy::Decision> m_decision;
     QJsonObject m_checkedAction;

@@ -241,7 +241,7 @@ void SidebarWindow::showSession(session::AssistSession *session)
     m_transcript->reset();
     m_signals->setFindings({});
     m_casePanel->setSession(session);
-    m_actionPanel->setSession(session);
+    m_actionPanel->setTarget(session);
     m_ui->attentionLabel->hide();
     disconnect(m_caseConnection);
     if (session) {

@@ -7,7 +7,9 @@
 #include "batch/engine.h"
 #include "log/log.h"
 #include "model/cue.h"
+#include "session/actiontarget.h"
 #include "training/intents.h"
+#include "ui/actionpanel.h"
 #include "ui/cueexplanation.h"
 #include "ui/displaytext.h"
 #include "ui/overridedialog.h"
@@ -40,8 +42,6 @@ namespace {
 constexpr int kStatusTimeoutMs = 10000;
 constexpr int kLibraryRole = Qt::UserRole;       // scenario table: index into the library
 constexpr int kMessageRole = Qt::UserRole;       // customer messages: the runner's index
-constexpr int kOrderValueRole = Qt::UserRole + 1; // check orders: the order's value
-constexpr int kOrderCurrencyRole = Qt::UserRole + 2;
 
 enum LibraryColumn { TitleColumn, LanguageColumn, DifficultyColumn, KindColumn, ColumnCount };
 
@@ -115,6 +115,72 @@ QString cueLine(const QString &cue)
 
 } // namespace
 
+/*!
+ * The running scenario as the action panel's target: the trainee checks, overrides and reports
+ * with the controls of a shift, and each step goes to the run. Nothing reaches an audit log; the
+ * records returned exist for the panel's confirmation and the debrief.
+ */
+class RunActionTarget final : public session::ActionTarget
+{
+public:
+    explicit RunActionTarget(TrainerWindow *window) : ActionTarget(window), m_window(window) {}
+
+    const model::Case *actionCase() const override
+    {
+        return m_window->m_runCase ? &*m_window->m_runCase : nullptr;
+    }
+    bool isPractice() const override { return true; }
+    Result<policy::Decision> checkAction(const QJsonObject &action) override
+    {
+        m_window->passThinkTime();
+        return m_window->checkAction(action);
+    }
+    Result<audit::AuditRecord> recordOverride(const QJsonObject &action,
+                                              const policy::Decision &decision,
+                                              const QString &reasonCategory,
+                                              const QString &reasonText) override
+    {
+        m_window->passThinkTime();
+        QString category = reasonCategory;
+        for (const OverrideDialog::ReasonCategory &known : OverrideDialog::reasonCategories()) {
+            if (known.id == reasonCategory)
+                category = known.label;
+        }
+        const QString reason = TrainerWindow::tr("%1: %2").arg(category, reasonText.trimmed());
+        if (auto taken = m_window->takeAction(TraineeAction::Overrode, reason); !taken)
+            return Error{taken.error()};
+        return practiceRecord(audit::RecordKind::Override,
+                              {{u"action"_s, action},
+                               {u"verdict"_s, policy::verdictName(decision.verdict)},
+                               {u"reason_category"_s, reasonCategory},
+                               {u"reason"_s, reasonText}});
+    }
+    Result<audit::AuditRecord> recordEscalation(const QString &note) override
+    {
+        m_window->passThinkTime();
+        if (auto taken = m_window->takeAction(TraineeAction::Escalated, note); !taken)
+            return Error{taken.error()};
+        return practiceRecord(audit::RecordKind::Escalation, {{u"note"_s, note}});
+    }
+
+private:
+    audit::AuditRecord practiceRecord(audit::RecordKind kind, const QJsonObject &payload)
+    {
+        audit::AuditRecord record;
+        record.chainId = u"practice"_s;
+        record.seq = ++m_records;
+        record.time = QDateTime::currentDateTimeUtc();
+        record.kind = kind;
+        record.actor = QJsonObject{{u"id"_s, m_window->m_trainee}, {u"role"_s, u"trainee"_s}};
+        record.caseId = m_window->m_runCase ? m_window->m_runCase->id : QString();
+        record.payload = payload;
+        return record;
+    }
+
+    TrainerWindow *m_window;
+    qint64 m_records = 0;
+};
+
 TrainerWindow::TrainerWindow(TrainerServices services, const QStringList &scenarioPaths,
                              QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<::Ui::TrainerWindow>()),
@@ -127,18 +193,20 @@ TrainerWindow::TrainerWindow(TrainerServices services, const QStringList &scenar
     m_riskBadge = new RiskBadge(m_ui->runPage);
     m_riskBadge->setObjectName(u"riskBadge"_s);
     m_ui->riskLayout->addWidget(m_riskBadge);
+    m_actionPanel = new ActionPanel(m_ui->checkGroupBox);
+    m_actionPanel->setObjectName(u"actionPanel"_s);
+    m_ui->checkLayout->addWidget(m_actionPanel);
+    m_actionTarget = new RunActionTarget(this);
     m_ui->runSplitter->setStretchFactor(0, 3);
     m_ui->runSplitter->setStretchFactor(1, 2);
-    // The title and the verdict take the room; the icon and the progress keep their size.
+    // The title takes the room; the progress keeps its size.
     m_ui->runHeaderLayout->setStretchFactor(m_ui->scenarioTitleLabel, 1);
-    m_ui->verdictLayout->setStretchFactor(m_ui->verdictLabel, 1);
     // Scenario titles, case facts and what the trainee typed reach these labels: never markup.
     for (QLabel *label : {m_ui->setupMessageLabel, m_ui->scenarioTitleLabel, m_ui->flagStatusLabel,
-                          m_ui->verdictLabel, m_ui->debriefTitleLabel, m_ui->outcomeLabel,
-                          m_ui->scoreLabel, m_ui->savedLabel})
+                          m_ui->debriefTitleLabel, m_ui->outcomeLabel, m_ui->scoreLabel,
+                          m_ui->savedLabel})
         label->setTextFormat(Qt::PlainText);
-    for (QLabel *label : {m_ui->scenarioTitleLabel, m_ui->debriefTitleLabel, m_ui->outcomeLabel,
-                          m_ui->verdictLabel}) {
+    for (QLabel *label : {m_ui->scenarioTitleLabel, m_ui->debriefTitleLabel, m_ui->outcomeLabel}) {
         QFont bold = label->font();
         bold.setBold(true);
         label->setFont(bold);
@@ -242,22 +310,6 @@ void TrainerWindow::setUpRunControls()
         m_ui->cueComboBox->setItemData(m_ui->cueComboBox->count() - 1,
                                        plainToolTip(cueExplanation(id)), Qt::ToolTipRole);
     }
-    // The ids are the policy engine's (policy::validateAction), as in the sidebar's panel.
-    m_ui->checkTypeComboBox->addItem(tr("Refund"), u"refund"_s);
-    m_ui->checkTypeComboBox->addItem(tr("Replacement"), u"replacement"_s);
-    m_ui->checkTypeComboBox->addItem(tr("Concession (goodwill credit)"), u"concession"_s);
-    m_ui->checkMethodComboBox->addItem(tr("Original payment method"), u"original_payment"_s);
-    m_ui->checkMethodComboBox->addItem(tr("Store credit"), u"store_credit"_s);
-    m_ui->checkMethodComboBox->addItem(tr("Gift card"), u"gift_card"_s);
-    m_ui->checkMethodComboBox->addItem(tr("Another person's account"), u"other_account"_s);
-    m_ui->checkMethodComboBox->addItem(tr("Cryptocurrency"), u"crypto"_s);
-    connect(m_ui->checkTypeComboBox, &QComboBox::currentIndexChanged, this,
-            &TrainerWindow::updateCheckFields);
-    connect(m_ui->checkOrderComboBox, &QComboBox::currentIndexChanged, this, [this] {
-        m_ui->checkAmountSpinBox->setValue(
-            m_ui->checkOrderComboBox->currentData(kOrderValueRole).toDouble());
-    });
-
     const auto report = [this](const Result<bool> &done) {
         if (!done)
             showStepError(done.error());
@@ -274,27 +326,13 @@ void TrainerWindow::setUpRunControls()
     const QList<std::pair<QPushButton *, TraineeAction>> actions = {
         {m_ui->verifiedButton, TraineeAction::VerifiedIdentity},
         {m_ui->refusedButton, TraineeAction::Refused},
-        {m_ui->offeredRefundButton, TraineeAction::OfferedRefund},
-        {m_ui->escalatedButton, TraineeAction::Escalated}};
+        {m_ui->offeredRefundButton, TraineeAction::OfferedRefund}};
     for (const auto &[button, action] : actions) {
         connect(button, &QPushButton::clicked, this, [this, report, action = action] {
             passThinkTime();
             report(takeAction(action));
         });
     }
-    connect(m_ui->overrodeButton, &QPushButton::clicked, this, [this, report] {
-        passThinkTime();
-        const auto taken = takeAction(TraineeAction::Overrode, m_ui->overrideReasonLineEdit->text());
-        if (taken)
-            m_ui->overrideReasonLineEdit->clear();
-        report(taken);
-    });
-    connect(m_ui->overrideReasonLineEdit, &QLineEdit::textChanged, this,
-            &TrainerWindow::updateRunControls);
-    connect(m_ui->checkButton, &QPushButton::clicked, this, [this, report] {
-        passThinkTime();
-        report(checkAction(checkedAction()));
-    });
 
     const auto flagCurrent = [this, report](const QString &cue) {
         const QListWidgetItem *item = m_ui->customerMessagesListWidget->currentItem();
@@ -399,16 +437,13 @@ void TrainerWindow::startRun()
     m_breaches.clear();
     m_actionsTaken.clear();
     m_lastCheck.reset();
+    m_lastCheckError.clear();
     m_script.clear();
     m_scriptPosition = 0;
     m_transcript->reset();
     m_ui->customerMessagesListWidget->clear();
     m_ui->flagStatusLabel->clear();
-    m_ui->verdictIconLabel->clear();
-    m_ui->verdictLabel->clear();
-    m_ui->verdictDetailsLabel->clear();
     m_ui->replyLineEdit->clear();
-    m_ui->overrideReasonLineEdit->clear();
 
     m_ui->scenarioTitleLabel->setText(scenario.title);
     m_ui->progressLabel->setText(
@@ -416,7 +451,8 @@ void TrainerWindow::startRun()
             .arg(m_assist ? tr("assist on") : tr("assist off")));
     m_riskBadge->setVisible(m_assist);
     m_riskBadge->setAssessment(std::nullopt);
-    fillCheckOrders();
+    auto caseData = model::Case::fromJson(scenario.caseDocument);
+    m_runCase = caseData ? std::optional<model::Case>(std::move(caseData).value()) : std::nullopt;
     m_startedAt = QDateTime::currentDateTimeUtc();
     m_ui->pagesStackedWidget->setCurrentWidget(m_ui->runPage);
 
@@ -425,58 +461,6 @@ void TrainerWindow::startRun()
     m_thinkClock.start();
     updateRunControls();
     m_ui->replyLineEdit->setFocus();
-}
-
-// The case's orders, which the policies know; the amount follows the order chosen.
-void TrainerWindow::fillCheckOrders()
-{
-    QComboBox *box = m_ui->checkOrderComboBox;
-    box->clear();
-    const QJsonArray orders = m_chat.caseContext.value(u"orders"_s).toArray();
-    for (const QJsonValue &value : orders) {
-        const QJsonObject order = value.toObject();
-        const QString id = order.value(u"id"_s).toString();
-        const QString currency = order.value(u"currency"_s).toString();
-        const double amount = order.value(u"value"_s).toDouble();
-        const QString item = order.value(u"items"_s)[0][u"name"_s].toString();
-        const QString label = item.isEmpty()
-                                  ? tr("%1, %2 %3").arg(id, locale().toString(amount, 'f', 2), currency)
-                                  : tr("%1: %2, %3 %4").arg(id, item, locale().toString(amount, 'f', 2), currency);
-        box->addItem(displaySafe(label), id);
-        box->setItemData(box->count() - 1, amount, kOrderValueRole);
-        box->setItemData(box->count() - 1, currency, kOrderCurrencyRole);
-    }
-    box->setCurrentIndex(box->count() > 0 ? 0 : -1);
-    m_ui->checkAmountSpinBox->setValue(box->currentData(kOrderValueRole).toDouble());
-    updateCheckFields();
-}
-
-// A replacement carries no amount or payout method.
-void TrainerWindow::updateCheckFields()
-{
-    const bool payout = m_ui->checkTypeComboBox->currentData().toString() != u"replacement"_s;
-    for (QWidget *widget : {static_cast<QWidget *>(m_ui->checkAmountLabel),
-                            static_cast<QWidget *>(m_ui->checkAmountSpinBox),
-                            static_cast<QWidget *>(m_ui->checkMethodLabel),
-                            static_cast<QWidget *>(m_ui->checkMethodComboBox)})
-        widget->setEnabled(payout);
-}
-
-// The proposed action as the policy engine reads it (policy::validateAction).
-QJsonObject TrainerWindow::checkedAction() const
-{
-    const QString type = m_ui->checkTypeComboBox->currentData().toString();
-    QJsonObject action{{u"type"_s, type}};
-    if (const QString order = m_ui->checkOrderComboBox->currentData().toString(); !order.isEmpty())
-        action.insert(u"order_id"_s, order);
-    if (type != u"replacement"_s) {
-        action.insert(u"amount"_s, m_ui->checkAmountSpinBox->value());
-        if (const QString currency = m_ui->checkOrderComboBox->currentData(kOrderCurrencyRole).toString();
-            !currency.isEmpty())
-            action.insert(u"currency"_s, currency);
-        action.insert(u"method"_s, m_ui->checkMethodComboBox->currentData().toString());
-    }
-    return action;
 }
 
 /*!
@@ -566,25 +550,32 @@ Result<bool> TrainerWindow::flagMessage(int index, const QString &cue)
     return true;
 }
 
-Result<bool> TrainerWindow::checkAction(const QJsonObject &action)
+/*!
+ * Checks \a action (from the action panel) against the policies with the scenario's case; the
+ * decision is remembered, so that an offered refund or override right after a warning or a block
+ * counts as a breach (or an override) in the debrief.
+ */
+Result<policy::Decision> TrainerWindow::checkAction(const QJsonObject &action)
 {
+    m_lastCheckError.clear();
     if (!m_runner)
         return Error{tr("No scenario is running.")};
     auto decision = m_runner->check(action);
     if (!decision) {
-        m_ui->verdictIconLabel->clear();
-        m_ui->verdictLabel->setText(tr("The action could not be checked: %1").arg(decision.error()));
-        m_ui->verdictDetailsLabel->clear();
+        m_lastCheckError = decision.error();
         return Error{decision.error()};
     }
-    const policy::Decision &shown = decision.value();
-    const int iconSize = style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this);
-    m_ui->verdictIconLabel->setPixmap(
-        OverrideDialog::verdictIcon(shown.verdict, style()).pixmap(iconSize, iconSize));
-    m_ui->verdictIconLabel->setAccessibleName(OverrideDialog::verdictText(shown.verdict));
-    m_ui->verdictLabel->setText(OverrideDialog::verdictText(shown.verdict));
-    m_ui->verdictDetailsLabel->setText(OverrideDialog::decisionDetails(shown));
-    m_lastCheck.emplace(action, shown);
+    m_lastCheck.emplace(action, decision.value());
+    return decision;
+}
+
+// A scripted check goes through the panel, as the trainee's own would, so that it shows.
+Result<bool> TrainerWindow::proposeAction(const QJsonObject &action)
+{
+    m_actionPanel->proposeAction(action);
+    if (!m_actionPanel->decision())
+        return Error{m_lastCheckError.isEmpty() ? tr("The action could not be checked.")
+                                                : m_lastCheckError};
     return true;
 }
 
@@ -623,7 +614,7 @@ void TrainerWindow::continueScript()
             done = takeAction(step.action, step.overrideReason);
             break;
         case training::AnswerStep::Kind::Check:
-            done = checkAction(step.check);
+            done = proposeAction(step.check);
             break;
         case training::AnswerStep::Kind::Wait:
             m_runner->advance(step.waitMs);
@@ -721,12 +712,11 @@ void TrainerWindow::updateRunControls()
     for (QWidget *widget : {static_cast<QWidget *>(m_ui->replyLineEdit),
                             static_cast<QWidget *>(m_ui->sendButton),
                             static_cast<QWidget *>(m_ui->actionsGroupBox),
-                            static_cast<QWidget *>(m_ui->checkGroupBox),
                             static_cast<QWidget *>(m_ui->cueComboBox)})
         widget->setEnabled(live);
+    // Without a target the panel disables itself and forgets the last decision.
+    m_actionPanel->setTarget(live ? m_actionTarget : nullptr);
     m_ui->flagButton->setEnabled(live && m_ui->customerMessagesListWidget->currentItem());
-    m_ui->overrodeButton->setEnabled(live
-                                     && !m_ui->overrideReasonLineEdit->text().trimmed().isEmpty());
     m_ui->typingLabel->setText(m_pending.isEmpty() ? QString() : tr("The customer is typing…"));
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/case.h"
 #include "model/conversation.h"
 #include "model/result.h"
 #include "policy/policypack.h"
@@ -35,7 +36,9 @@ class IntentMatcher;
 
 namespace rg::ui {
 
+class ActionPanel;
 class RiskBadge;
+class RunActionTarget;
 class TranscriptView;
 
 // What the trainer window works with. The engine and the intents must outlive the window.
@@ -93,6 +96,8 @@ signals:
     void runFinished(const rg::training::RunRecord &record);
 
 private:
+    friend class RunActionTarget;
+
     // A customer message waiting for its turn on screen, with its typing time.
     struct Pending
     {
@@ -118,15 +123,13 @@ private:
     void setUpRunControls();
     void updateStartButton();
     void startRun();
-    void fillCheckOrders();
-    void updateCheckFields();
-    QJsonObject checkedAction() const;
 
     // The steps, shared by the controls and play(); each returns what went wrong.
     Result<bool> sendReply(const QString &text);
     Result<bool> takeAction(training::TraineeAction action, const QString &reason = {});
     Result<bool> flagMessage(int index, const QString &cue);
-    Result<bool> checkAction(const QJsonObject &action);
+    Result<policy::Decision> checkAction(const QJsonObject &action);
+    Result<bool> proposeAction(const QJsonObject &action);
     void passThinkTime();
     void continueScript();
     void showStepError(const QString &error);
@@ -149,6 +152,8 @@ private:
     TrainerServices m_services;
     TranscriptView *m_transcript = nullptr;
     RiskBadge *m_riskBadge = nullptr;
+    ActionPanel *m_actionPanel = nullptr;
+    RunActionTarget *m_actionTarget = nullptr; // the panel's target while a run is live
     QList<training::Scenario> m_library;
     QStringList m_libraryProblems;
     double m_speed = 1.0;
@@ -162,6 +167,7 @@ private:
 
     // The run.
     std::unique_ptr<training::ScenarioRunner> m_runner;
+    std::optional<model::Case> m_runCase; // the scenario's case, for the panel's orders
     QDateTime m_startedAt;
     QList<Pending> m_pending;
     QTimer m_revealTimer;
@@ -173,6 +179,7 @@ private:
     QList<PolicyBreach> m_breaches;
     QList<QString> m_actionsTaken; // action names in order, for the record
     std::optional<std::pair<QJsonObject, policy::Decision>> m_lastCheck;
+    QString m_lastCheckError; // why the last check failed, for play()
     QList<training::AnswerStep> m_script; // play()'s steps, and the next one to take
     qsizetype m_scriptPosition = 0;
 

@@ -51,7 +51,7 @@ QString caseStateName(CaseState state)
 }
 
 AssistSession::AssistSession(QString conversationId, SessionServices services, QObject *parent)
-    : QObject(parent), m_services(std::move(services))
+    : ActionTarget(parent), m_services(std::move(services))
 {
     m_conversation.id = std::move(conversationId);
     if (m_services.caseProvider) {
@@ -105,6 +105,7 @@ void AssistSession::setCaseState(CaseState state, const QString &error)
         return;
     m_caseState = state;
     emit caseStateChanged(state);
+    emit caseChanged();
 }
 
 void AssistSession::addMessage(model::Role role, const QString &text, const QDateTime &time)
@@ -153,6 +154,7 @@ void AssistSession::rejudge()
         fresh.append(finding);
     }
     emit judged(*m_judgement);
+    emit caseChanged();
     if (!fresh.isEmpty())
         emit newHighFindings(fresh);
 }
@@ -236,6 +238,11 @@ QJsonArray AssistSession::evidenceJson() const
  * log, with the reason and a snapshot of the risk and the evidence. A record that cannot be
  * written is an error the caller must show: an override is never dropped silently.
  */
+const model::Case *AssistSession::actionCase() const
+{
+    return m_judgement && m_judgement->caseData ? &*m_judgement->caseData : nullptr;
+}
+
 Result<audit::AuditRecord> AssistSession::recordOverride(const QJsonObject &action,
                                                          const policy::Decision &decision,
                                                          const QString &reasonCategory,

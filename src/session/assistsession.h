@@ -8,6 +8,7 @@
 #include "model/finding.h"
 #include "model/result.h"
 #include "policy/policypack.h"
+#include "session/actiontarget.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -66,7 +67,7 @@ struct SessionServices
 
 // Use me for one live conversation: it keeps the transcript and the case, re-judges on every
 // change, answers "may I do this?" and writes the agent's overrides and escalations.
-class AssistSession final : public QObject
+class AssistSession final : public ActionTarget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AssistSession)
@@ -90,12 +91,13 @@ public:
     void addMessage(model::Role role, const QString &text, const QDateTime &time);
     Result<bool> addAgentAction(const QJsonObject &action);
 
-    Result<policy::Decision> checkAction(const QJsonObject &action);
+    const model::Case *actionCase() const override;
+    Result<policy::Decision> checkAction(const QJsonObject &action) override;
     Result<audit::AuditRecord> recordOverride(const QJsonObject &action,
                                               const policy::Decision &decision,
                                               const QString &reasonCategory,
-                                              const QString &reasonText);
-    Result<audit::AuditRecord> recordEscalation(const QString &note);
+                                              const QString &reasonText) override;
+    Result<audit::AuditRecord> recordEscalation(const QString &note) override;
 
 signals:
     void judged(const rg::batch::Judgement &judgement);

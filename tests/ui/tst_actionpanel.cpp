@@ -179,7 +179,7 @@ AssistSession *TestActionPanel::openSession(const QString &caseId, const QString
     m_session = makeSession(u"chat-1"_s, caseId, customerTexts);
     if (!m_session)
         return nullptr;
-    m_panel->setSession(m_session.get());
+    m_panel->setTarget(m_session.get());
     return m_session.get();
 }
 
@@ -286,7 +286,7 @@ void TestActionPanel::controlsFollowTheSession()
     QCOMPARE(m_panel->currentAction(), change);
 
     m_session.reset();
-    QVERIFY(!m_panel->session());
+    QVERIFY(!m_panel->target());
     QVERIFY(!check->isEnabled());
     QVERIFY(!report->isEnabled());
 }
@@ -620,7 +620,7 @@ void TestActionPanel::overrideRecordedAfterThePanelMovedOn()
     // The console brings another chat forward and proposes its own refund, which is blocked.
     std::unique_ptr<AssistSession> other = makeSession(u"chat-2"_s, u"case-1003"_s, kTakeoverChat);
     QVERIFY(other);
-    m_panel->setSession(other.get());
+    m_panel->setTarget(other.get());
     m_panel->proposeAction(kGiftCardRefund);
     QVERIFY(m_panel->decision());
     auto *proceed = child<QPushButton>(m_panel.get(), u"proceedButton"_s);

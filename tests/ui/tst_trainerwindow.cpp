@@ -7,12 +7,14 @@
 #include "training/intents.h"
 #include "training/scenariolibrary.h"
 #include "training/scenariorunner.h"
+#include "ui/actionpanel.h"
 #include "ui/cueexplanation.h"
 #include "ui/riskbadge.h"
 #include "ui/signalsmodel.h"
 #include "ui/trainerwindow.h"
 #include "ui/transcriptview.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -20,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -210,15 +213,20 @@ void TstTrainerWindow::trainingSession()
     QTest::keyClick(flag, Qt::Key_Space);
     QVERIFY(child<QLabel>(*window, u"flagStatusLabel"_s)->text().contains(rg::ui::cueTitle(u"claim_non_receipt"_s)));
 
-    // Check the refund before anyone is verified: blocked, with the policy named.
-    selectData(child<QComboBox>(*window, u"checkTypeComboBox"_s), u"refund"_s);
-    selectData(child<QComboBox>(*window, u"checkOrderComboBox"_s), u"A-1001"_s);
-    QCOMPARE(child<QDoubleSpinBox>(*window, u"checkAmountSpinBox"_s)->value(), 189.0);
-    selectData(child<QComboBox>(*window, u"checkMethodComboBox"_s), u"original_payment"_s);
-    QTest::mouseClick(child<QPushButton>(*window, u"checkButton"_s), Qt::LeftButton);
-    QVERIFY2(child<QLabel>(*window, u"verdictLabel"_s)->text().startsWith(u"Block"_s),
-             qPrintable(child<QLabel>(*window, u"verdictLabel"_s)->text()));
-    QVERIFY(!child<QLabel>(*window, u"verdictDetailsLabel"_s)->text().isEmpty());
+    // Check the refund before anyone is verified, in the sidebar's own action panel, which lists
+    // the scenario case's orders: blocked, with the policy named.
+    auto *panel = child<rg::ui::ActionPanel>(*window, u"actionPanel"_s);
+    QVERIFY(panel && panel->isEnabled());
+    selectData(child<QComboBox>(*panel, u"typeComboBox"_s), u"refund"_s);
+    selectData(child<QComboBox>(*panel, u"orderComboBox"_s), u"A-1001"_s);
+    QCOMPARE(child<QLineEdit>(*panel, u"currencyLineEdit"_s)->text(), u"USD"_s);
+    child<QDoubleSpinBox>(*panel, u"amountSpinBox"_s)->setValue(189.0);
+    selectData(child<QComboBox>(*panel, u"methodComboBox"_s), u"original_payment"_s);
+    QTest::mouseClick(child<QPushButton>(*panel, u"checkButton"_s), Qt::LeftButton);
+    QVERIFY2(child<QLabel>(*panel, u"verdictLabel"_s)->text().startsWith(u"Block"_s),
+             qPrintable(child<QLabel>(*panel, u"verdictLabel"_s)->text()));
+    QVERIFY(!child<QLabel>(*panel, u"citationsLabel"_s)->text().isEmpty());
+    QVERIFY(child<QPushButton>(*panel, u"proceedButton"_s)->isVisible());
 
     // Refuse: the customer pushes back (threats), refuse again: the run ends.
     QTest::mouseClick(child<QPushButton>(*window, u"refusedButton"_s), Qt::LeftButton);
@@ -286,7 +294,13 @@ void TstTrainerWindow::trainingSession()
     QVERIFY(hasHighlight(transcript->document()));
     QVERIFY(badge->isVisible());
     QVERIFY(!badge->text().isEmpty());
-    QTest::mouseClick(child<QPushButton>(*window, u"escalatedButton"_s), Qt::LeftButton);
+    // Report suspected fraud from the panel, as on shift: the run takes it as an escalation.
+    QTest::mouseClick(child<QPushButton>(*window, u"reportButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(QApplication::activeModalWidget());
+    QWidget *report = QApplication::activeModalWidget();
+    QCOMPARE(report->objectName(), u"escalationDialog"_s);
+    QTest::keyClicks(child<QPlainTextEdit>(*report, u"noteTextEdit"_s), u"FTID script"_s);
+    QTest::mouseClick(child<QPushButton>(*report, u"sendReportButton"_s), Qt::LeftButton);
     QTRY_COMPARE(pages->currentWidget()->objectName(), u"debriefPage"_s);
     QCOMPARE(window->results().size(), 2);
     QVERIFY(window->results().back().assist);
@@ -300,15 +314,24 @@ void TstTrainerWindow::overrideNeedsAReason()
     QVERIFY(window->startSession());
     auto *messages = child<QListWidget>(*window, u"customerMessagesListWidget"_s);
     QTRY_COMPARE(messages->count(), 2);
-    QTest::mouseClick(child<QPushButton>(*window, u"checkButton"_s), Qt::LeftButton);
-    QVERIFY(child<QLabel>(*window, u"verdictLabel"_s)->text().startsWith(u"Block"_s));
+    auto *panel = child<rg::ui::ActionPanel>(*window, u"actionPanel"_s);
+    QTest::mouseClick(child<QPushButton>(*panel, u"checkButton"_s), Qt::LeftButton);
+    QVERIFY(child<QLabel>(*panel, u"verdictLabel"_s)->text().startsWith(u"Block"_s));
 
-    auto *overrode = child<QPushButton>(*window, u"overrodeButton"_s);
-    QVERIFY(!overrode->isEnabled());
-    QTest::keyClicks(child<QLineEdit>(*window, u"overrideReasonLineEdit"_s),
-                     u"<b>supervisor</b> said yes"_s);
-    QVERIFY(overrode->isEnabled());
-    QTest::mouseClick(overrode, Qt::LeftButton);
+    // Proceed anyway: the override dialog of a shift wants a category, a reason and a tick.
+    QTest::mouseClick(child<QPushButton>(*panel, u"proceedButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(QApplication::activeModalWidget());
+    QWidget *dialog = QApplication::activeModalWidget();
+    QCOMPARE(dialog->objectName(), u"overrideDialog"_s);
+    auto *record = child<QPushButton>(*dialog, u"recordButton"_s);
+    QVERIFY(!record->isEnabled());
+    QTest::keyClicks(child<QComboBox>(*dialog, u"categoryComboBox"_s), u"Supervisor"_s);
+    QTest::keyClicks(child<QPlainTextEdit>(*dialog, u"reasonTextEdit"_s),
+                     u"<b>supervisor</b> said yes on the phone"_s);
+    QVERIFY(!record->isEnabled());
+    QTest::keyClick(child<QCheckBox>(*dialog, u"confirmCheckBox"_s), Qt::Key_Space);
+    QVERIFY(record->isEnabled());
+    QTest::mouseClick(record, Qt::LeftButton);
     auto *pages = child<QStackedWidget>(*window, u"pagesStackedWidget"_s);
     QTRY_COMPARE(pages->currentWidget()->objectName(), u"debriefPage"_s);
 
@@ -320,7 +343,7 @@ void TstTrainerWindow::overrideNeedsAReason()
     const QString policy = child<QLabel>(*window, u"policyLabel"_s)->text();
     QVERIFY2(policy.contains(u"Overrode after a block on refund A-1001"_s), qPrintable(policy));
     // Shown as typed: the label never renders markup.
-    QVERIFY(policy.contains(u"<b>supervisor</b> said yes"_s));
+    QVERIFY(policy.contains(u"<b>supervisor</b> said yes on the phone"_s));
     QCOMPARE(child<QLabel>(*window, u"policyLabel"_s)->textFormat(), Qt::PlainText);
 }
 
