@@ -277,7 +277,9 @@ int main(int argc, char *argv[])
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
-    QCoreApplication::setApplicationName(u"refundguard-cli"_s);
+    // The application's name, not the executable's: the CLI reads the window's settings and
+    // finds its data folder (training results) where the window keeps them.
+    QCoreApplication::setApplicationName(u"refundguard"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(RG_VERSION));
     rg::app::setupLogging(true);
 

@@ -268,9 +268,19 @@ int runReview(const Options &options, rg::settings::Settings &settings)
     return status != kExitOk || exitCode != 0 ? kExitFailed : kExitOk;
 }
 
+// The training results at \a text (a database URL; a SQLite file's folder is created).
+rg::Result<std::unique_ptr<rg::training::ResultStore>> openTrainingStore(const QString &text)
+{
+    const auto url = rg::audit::DatabaseUrl::parse(text);
+    if (!url)
+        return rg::Error{u"training/databaseUrl: "_s + url.error()};
+    return rg::training::ResultStore::open(url.value());
+}
+
 /*
  * The trainer's window over the shipped scenario library. Runs are stored in the training
- * database (training.db in the data folder); the demo keeps them in a folder removed at exit.
+ * database (settings key training/databaseUrl, by default training.db in the data folder); the
+ * demo keeps them in a folder removed at exit.
  * Without a database the window still trains and says that results last for the session only.
  */
 int runTrainer(const Options &options, rg::settings::Settings &settings)
@@ -289,12 +299,10 @@ int runTrainer(const Options &options, rg::settings::Settings &settings)
     services.engine = engine.value().get();
     services.intents = &intents.value();
     std::unique_ptr<rg::training::ResultStore> store;
-    rg::audit::DatabaseUrl url = rg::training::ResultStore::defaultUrl();
-    if (options.demo)
-        url = rg::audit::DatabaseUrl::parse(u"sqlite://"_s + demoDir.filePath(u"training.db"_s)).value();
-    else if (!url.isPostgres())
-        QDir().mkpath(QFileInfo(url.path).absolutePath());
-    if (auto opened = rg::training::ResultStore::open(url)) {
+    const QString url = options.demo
+                            ? u"sqlite://"_s + demoDir.filePath(u"training.db"_s)
+                            : settings.value(rg::settings::Key::TrainingDatabaseUrl).toString();
+    if (auto opened = openTrainingStore(url)) {
         store = std::move(opened).value();
         services.store = [s = store.get()](const rg::training::RunRecord &run) { return s->add(run); };
     } else {
@@ -350,8 +358,7 @@ int main(int argc, char *argv[])
         return kExitUsage;
 
     const QString userSettings = options->settingsPath.isEmpty()
-                                     ? QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
-                                           + u"/refundguard.ini"_s
+                                     ? rg::settings::Settings::defaultUserPath()
                                      : options->settingsPath;
     rg::settings::Settings settings(userSettings);
     for (const QString &warning : settings.warnings())

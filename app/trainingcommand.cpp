@@ -3,6 +3,7 @@
 #include "trainingcommand.h"
 
 #include "cliio.h"
+#include "settings/settings.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
@@ -162,18 +163,18 @@ int results(const QStringList &rawArgs)
 } // namespace
 
 /*!
- * Opens \a db, or the default training.db when it is empty. Opening a SQLite path creates the
+ * Opens \a db, or when it is empty the trainer window's store (settings key training/databaseUrl:
+ * the administrator's, the user's, or training.db in the data folder). Opening a SQLite path creates the
  * file, so for reading (\a create false) a mistyped path is refused rather than shown as empty.
  */
 Result<std::unique_ptr<training::ResultStore>> openResultStore(const QString &db, bool create)
 {
-    audit::DatabaseUrl url = training::ResultStore::defaultUrl();
-    if (!db.isEmpty()) {
-        auto parsed = audit::DatabaseUrl::parse(db);
-        if (!parsed)
-            return Error{u"--db: "_s + parsed.error()};
-        url = parsed.value();
-    }
+    const settings::Settings settings(settings::Settings::defaultUserPath());
+    const QString text = db.isEmpty() ? settings.value(settings::Key::TrainingDatabaseUrl).toString() : db;
+    auto parsed = audit::DatabaseUrl::parse(text);
+    if (!parsed)
+        return Error{(db.isEmpty() ? u"training/databaseUrl: "_s : u"--db: "_s) + parsed.error()};
+    const audit::DatabaseUrl url = parsed.value();
     if (!create && !url.isPostgres() && !QFileInfo(url.path).isFile())
         return Error{url.display() + u": no training results there"_s};
     return training::ResultStore::open(url);

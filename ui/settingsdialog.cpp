@@ -142,6 +142,7 @@ bool SettingsDialog::needsRestart(Key key)
     case Key::WindowGeometry:
     case Key::ReviewWindowGeometry:
     case Key::ReviewSavedFilters:
+    case Key::TrainingDatabaseUrl: // the trainer's: in the managed file or set by hand
         return false;
     }
     Q_UNREACHABLE();
@@ -169,6 +170,7 @@ QString SettingsDialog::fieldName(Key key)
     case Key::WindowGeometry: // no field: named as stored
     case Key::ReviewWindowGeometry:
     case Key::ReviewSavedFilters:
+    case Key::TrainingDatabaseUrl: // the trainer's: in the managed file or set by hand
         return registry::keyString(key);
     }
     Q_UNREACHABLE();
@@ -273,6 +275,7 @@ QVariant SettingsDialog::fieldValue(Key key) const
     case Key::WindowGeometry:
     case Key::ReviewWindowGeometry:
     case Key::ReviewSavedFilters:
+    case Key::TrainingDatabaseUrl: // the trainer's: in the managed file or set by hand
         break;
     }
     Q_UNREACHABLE();
@@ -311,6 +314,7 @@ void SettingsDialog::setFieldValue(Key key, const QVariant &value)
     case Key::WindowGeometry:
     case Key::ReviewWindowGeometry:
     case Key::ReviewSavedFilters:
+    case Key::TrainingDatabaseUrl: // the trainer's: in the managed file or set by hand
         break;
     }
     Q_UNREACHABLE();
@@ -339,6 +343,7 @@ QWidget *SettingsDialog::field(Key key) const
     case Key::WindowGeometry:
     case Key::ReviewWindowGeometry:
     case Key::ReviewSavedFilters:
+    case Key::TrainingDatabaseUrl: // the trainer's: in the managed file or set by hand
         break;
     }
     Q_UNREACHABLE();
@@ -383,6 +388,7 @@ QLabel *SettingsDialog::lockLabel(Key key) const
     case Key::WindowGeometry:
     case Key::ReviewWindowGeometry:
     case Key::ReviewSavedFilters:
+    case Key::TrainingDatabaseUrl: // the trainer's: in the managed file or set by hand
         break;
     }
     Q_UNREACHABLE();

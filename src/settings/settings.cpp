@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 namespace rg::settings {
 
@@ -30,6 +31,12 @@ QString statusText(QSettings::Status status)
 QString Settings::defaultSystemPath()
 {
     return u"/etc/refundguard/refundguard.conf"_s;
+}
+
+QString Settings::defaultUserPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+           + u"/refundguard.ini"_s;
 }
 
 Settings::Settings(const QString &userPath, const QString &systemPath,

@@ -23,6 +23,8 @@ class Settings final
 {
 public:
     static QString defaultSystemPath();
+    // refundguard.ini in the application's configuration folder.
+    static QString defaultUserPath();
 
     // \a systemPath empty: no managed configuration. \a renames: keys stored under an old name,
     // moved to their new name by migrate() (tests inject their own table).

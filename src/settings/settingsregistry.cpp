@@ -39,9 +39,20 @@ constexpr std::array kEntries{
     Entry{Key::ReviewWindowGeometry, "review/geometry"_L1, Type::Bytes, Scope::UserOnly},
     // The supervisor's named override filters, as a JSON object (ui/reviewwindow.cpp).
     Entry{Key::ReviewSavedFilters, "review/savedFilters"_L1, Type::Bytes, Scope::UserOnly},
+    // Where the trainer window keeps training results (src/training/resultstore.h).
+    Entry{Key::TrainingDatabaseUrl, "training/databaseUrl"_L1, Type::DatabaseUrl, Scope::Managed},
 };
 
 constexpr int kDefaultBridgePort = 47800;
+
+// sqlite:// \a name in the application data folder.
+QString dataFileUrl(const QString &name)
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString file = QDir::cleanPath(folder + u'/' + name);
+    // DatabaseUrl::parse percent-decodes the path, so a '%' in the folder must be encoded.
+    return u"sqlite://"_s + QString::fromUtf8(QUrl::toPercentEncoding(file, "/"));
+}
 
 const Entry &entry(Key key)
 {
@@ -133,12 +144,10 @@ QVariant defaultValue(Key key)
     case Key::RulePackPath: // empty: the built-in pack
     case Key::PoliciesPath:
         return QString();
-    case Key::AuditDatabaseUrl: {
-        const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        const QString file = QDir::cleanPath(folder + u"/audit.db"_s);
-        // DatabaseUrl::parse percent-decodes the path, so a '%' in the folder must be encoded.
-        return QString(u"sqlite://"_s + QString::fromUtf8(QUrl::toPercentEncoding(file, "/")));
-    }
+    case Key::AuditDatabaseUrl:
+        return dataFileUrl(u"audit.db"_s);
+    case Key::TrainingDatabaseUrl:
+        return dataFileUrl(u"training.db"_s);
     case Key::BridgePort:
         return kDefaultBridgePort;
     case Key::BridgeAllowedOrigins:

@@ -25,6 +25,7 @@ enum class Key {
     WindowGeometry,
     ReviewWindowGeometry,
     ReviewSavedFilters,
+    TrainingDatabaseUrl,
 };
 
 // What a value is and how it is checked. Values are held as QString (Url, Secret, DatabaseUrl,

@@ -13,7 +13,6 @@
 #include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QVariant>
 
 #include <sodium.h>
@@ -175,18 +174,6 @@ ResultStore::~ResultStore()
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
-}
-
-/*!
- * The default training database: training.db in the application data folder, beside the audit
- * log. Its folder is created by DatabaseUrl::open when missing.
- */
-audit::DatabaseUrl ResultStore::defaultUrl()
-{
-    audit::DatabaseUrl url;
-    url.path
-        = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/training.db"_s;
-    return url;
 }
 
 /*!

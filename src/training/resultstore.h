@@ -46,8 +46,6 @@ public:
     ~ResultStore();
     Q_DISABLE_COPY_MOVE(ResultStore)
 
-    // sqlite:// training.db in the application data folder.
-    static audit::DatabaseUrl defaultUrl();
     // Opens the database and brings the training tables up to date (creating them when new).
     static Result<std::unique_ptr<ResultStore>> open(const audit::DatabaseUrl &url);
 

@@ -21,6 +21,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace rg::test;
@@ -90,6 +91,7 @@ private slots:
     void resultsTableAndCsv();
     void resultsAnonymised();
     void resultsErrors();
+    void resultsFromTheTrainersSetting();
     void postgresRunsAndResults();
     void fromTranscriptValidatesWithTheDetectorsCues();
     void fromTranscriptErrors();
@@ -246,6 +248,39 @@ void TestCliTraining::resultsAnonymised()
     const Run own = runCli(args + QStringList{u"--salt"_s, m_dir->filePath(u"own.salt"_s)});
     QVERIFY2(own.finished && own.exitCode == 0, qPrintable(describe(own)));
     QVERIFY(own.out != first.out);
+}
+
+// Without --db the CLI reads the store the trainer window uses: training/databaseUrl of the
+// user's settings (here a configuration folder of the test's own), not a folder of its own.
+void TestCliTraining::resultsFromTheTrainersSetting()
+{
+    storeRun(u"rekk-non-receipt-photo"_s, u"rekk-careful"_s, u"alice"_s, u"A"_s, false);
+    const QString config = m_dir->filePath(u"config"_s);
+    QVERIFY(QDir().mkpath(config + u"/refundguard"_s));
+    QVERIFY(writeFile(config + u"/refundguard/refundguard.ini"_s,
+                      "[training]\ndatabaseUrl=" + dbUrl().toUtf8() + '\n'));
+    const QByteArray savedConfig = qgetenv("XDG_CONFIG_HOME");
+    const QByteArray savedData = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_CONFIG_HOME", config.toUtf8());
+    qputenv("XDG_DATA_HOME", m_dir->filePath(u"data"_s).toUtf8());
+    const Run fromSetting = runCli({u"training"_s, u"results"_s});
+    QVERIFY(writeFile(config + u"/refundguard/refundguard.ini"_s, ""));
+    const Run fromDefault = runCli({u"training"_s, u"results"_s});
+    for (const auto &[name, value] : {std::pair{"XDG_CONFIG_HOME", savedConfig},
+                                      std::pair{"XDG_DATA_HOME", savedData}}) {
+        if (value.isEmpty())
+            qunsetenv(name);
+        else
+            qputenv(name, value);
+    }
+
+    QVERIFY2(fromSetting.finished && fromSetting.exitCode == 0, qPrintable(describe(fromSetting)));
+    QVERIFY2(fromSetting.out.contains("alice"), qPrintable(describe(fromSetting)));
+    // Without the setting: training.db in the window's data folder, which has none yet.
+    QVERIFY2(fromDefault.finished && fromDefault.exitCode != 0, qPrintable(describe(fromDefault)));
+    QVERIFY2(QString::fromUtf8(fromDefault.err)
+                 .contains(m_dir->filePath(u"data/refundguard/training.db"_s)),
+             qPrintable(describe(fromDefault)));
 }
 
 void TestCliTraining::resultsErrors()

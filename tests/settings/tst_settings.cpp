@@ -276,6 +276,7 @@ private Q_SLOTS:
             {Key::WindowGeometry, QByteArray("\x00\xff geometry", 11)},
             {Key::ReviewWindowGeometry, QByteArray("\x01 review", 8)},
             {Key::ReviewSavedFilters, QByteArray(R"({"night":{"agent":"a-1"}})")},
+            {Key::TrainingDatabaseUrl, u"postgresql://trainer@db.example/training"_s},
         };
         QCOMPARE(values.size(), registry::allKeys().size());
         {
@@ -371,7 +372,9 @@ private Q_SLOTS:
             QVERIFY2(checked.ok(), qPrintable(rg::test::errorOf(checked)));
             QCOMPARE(checked.value(), registry::defaultValue(key));
         }
-        QCOMPARE(names.size(), 11);
+        QCOMPARE(names.size(), 12);
+        QCOMPARE(registry::scope(Key::TrainingDatabaseUrl), rg::settings::Scope::Managed);
+        QVERIFY(registry::defaultValue(Key::TrainingDatabaseUrl).toString().endsWith(u"/training.db"_s));
         QCOMPARE(registry::scope(Key::CaseServiceToken), rg::settings::Scope::UserOnly);
         QCOMPARE(registry::scope(Key::AuditDatabaseUrl), rg::settings::Scope::Managed);
     }
