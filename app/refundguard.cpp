@@ -305,6 +305,11 @@ int runTrainer(const Options &options, rg::settings::Settings &settings)
     if (auto opened = openTrainingStore(url)) {
         store = std::move(opened).value();
         services.store = [s = store.get()](const rg::training::RunRecord &run) { return s->add(run); };
+        services.loadRuns = [s = store.get()] { return s->runs(); };
+        // As `refundguard-cli training results --anonymise` keeps it: beside a SQLite file. A
+        // shared server has no "beside": the CLI's --salt names it there.
+        if (!store->url().isPostgres())
+            services.saltPath = store->url().path + u".salt"_s;
     } else {
         services.storeProblem = opened.error();
         rg::log::get("app")->error("training results: {}", opened.error().toStdString());

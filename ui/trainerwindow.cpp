@@ -15,8 +15,10 @@
 #include "ui/overridedialog.h"
 #include "ui/riskbadge.h"
 #include "ui/signalsmodel.h"
+#include "ui/trainingresultsview.h"
 #include "ui/transcriptview.h"
 
+#include <QCloseEvent>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
@@ -197,6 +199,10 @@ TrainerWindow::TrainerWindow(TrainerServices services, const QStringList &scenar
     m_actionPanel->setObjectName(u"actionPanel"_s);
     m_ui->checkLayout->addWidget(m_actionPanel);
     m_actionTarget = new RunActionTarget(this);
+    m_resultsView = new TrainingResultsView(m_services.loadRuns, m_ui->resultsPage);
+    m_resultsView->setObjectName(u"trainingResultsView"_s);
+    m_resultsView->setSaltPath(m_services.saltPath);
+    m_ui->resultsLayout->insertWidget(0, m_resultsView, 1);
     m_ui->runSplitter->setStretchFactor(0, 3);
     m_ui->runSplitter->setStretchFactor(1, 2);
     // The title takes the room; the progress keeps its size.
@@ -227,6 +233,11 @@ TrainerWindow::TrainerWindow(TrainerServices services, const QStringList &scenar
     connect(&m_revealTimer, &QTimer::timeout, this, &TrainerWindow::revealNext);
     connect(m_ui->nextButton, &QPushButton::clicked, this, &TrainerWindow::nextScenario);
     connect(m_ui->finishButton, &QPushButton::clicked, this, &TrainerWindow::finishSession);
+    connect(m_ui->resultsButton, &QPushButton::clicked, this, &TrainerWindow::showResults);
+    connect(m_ui->backButton, &QPushButton::clicked, this, [this] {
+        m_ui->pagesStackedWidget->setCurrentWidget(m_ui->setupPage);
+        m_ui->resultsButton->setFocus();
+    });
 
     m_ui->pagesStackedWidget->setCurrentWidget(m_ui->setupPage);
     resize(1100, 760);
@@ -436,6 +447,7 @@ void TrainerWindow::startRun()
     m_flags.clear();
     m_breaches.clear();
     m_actionsTaken.clear();
+    m_replyProblems.clear();
     m_lastCheck.reset();
     m_lastCheckError.clear();
     m_script.clear();
@@ -724,25 +736,78 @@ void TrainerWindow::updateRunControls()
 void TrainerWindow::finishRun()
 {
     m_revealTimer.stop();
+    findReplyProblems();
     training::RunRecord record = makeRecord();
-    QString stored;
-    if (m_services.store) {
-        const auto added = m_services.store(record);
-        if (added) {
-            record.id = added.value();
-            stored = tr("Saved to the training results (run %1).").arg(record.id);
-        } else {
-            log::get("ui")->error("training result not saved: {}", added.error().toStdString());
-            stored = tr("NOT saved: %1. The result is kept for this session only.").arg(added.error());
-        }
-    } else {
-        stored = tr("Kept for this session only: %1")
-                     .arg(m_services.storeProblem.isEmpty() ? tr("no training database")
-                                                            : m_services.storeProblem);
-    }
+    const QString stored = storeRecord(record);
     m_results.append(record);
     showDebrief(record, stored);
     emit runFinished(record);
+}
+
+/*!
+ * Saves the run in progress as it stands: the outcome is incomplete and the detail says it was
+ * abandoned, so the trainer sees that it was started and left rather than nothing at all.
+ */
+void TrainerWindow::abandonRun()
+{
+    m_revealTimer.stop();
+    m_pending.clear();
+    findReplyProblems();
+    training::RunRecord record = makeRecord();
+    record.detail.insert(u"abandoned"_s, true);
+    const QString stored = storeRecord(record);
+    log::get("ui")->info("training run of {} abandoned: {}", record.scenario.toStdString(),
+                         stored.toStdString());
+    m_results.append(record);
+    emit runFinished(record);
+    m_runner.reset();
+    updateRunControls();
+}
+
+// Stores \a record (setting its id) and says where it went, for the debrief.
+QString TrainerWindow::storeRecord(training::RunRecord &record)
+{
+    if (!m_services.store) {
+        return tr("Kept for this session only: %1")
+            .arg(m_services.storeProblem.isEmpty() ? tr("no training database")
+                                                   : m_services.storeProblem);
+    }
+    const auto added = m_services.store(record);
+    if (!added) {
+        log::get("ui")->error("training result not saved: {}", added.error().toStdString());
+        return tr("NOT saved: %1. The result is kept for this session only.").arg(added.error());
+    }
+    record.id = added.value();
+    return tr("Saved to the training results (run %1).").arg(record.id);
+}
+
+void TrainerWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_runner && !m_runner->isFinished())
+        abandonRun();
+    QMainWindow::closeEvent(event);
+}
+
+/*!
+ * What the engine's agent-side cues find in the trainee's own replies (a promise before the
+ * checks, account details given away, a move off the platform): the debrief shows them under
+ * the reply, whether or not the assist was on during the run.
+ */
+void TrainerWindow::findReplyProblems()
+{
+    m_replyProblems.clear();
+    if (!m_services.engine)
+        return;
+    const auto judged = m_services.engine->judge(m_chat, QDateTime::currentDateTimeUtc());
+    if (!judged) {
+        log::get("ui")->warn("training debrief: replies not judged: {}", judged.error().toStdString());
+        return;
+    }
+    for (const model::Finding &finding : judged.value().detection.findings) {
+        if (finding.turn >= 0 && finding.turn < m_chat.messages.size()
+            && m_chat.messages.at(finding.turn).role == model::Role::Agent)
+            m_replyProblems.append(finding);
+    }
 }
 
 // The run as stored; "detail" holds what the debrief shows, so a later report can show it too.
@@ -777,9 +842,16 @@ training::RunRecord TrainerWindow::makeRecord() const
             line.insert(u"message"_s, m_turnMessages.at(turn));
         transcript.append(line);
     }
+    QJsonArray replyProblems;
+    for (const model::Finding &finding : m_replyProblems) {
+        replyProblems.append(QJsonObject{{u"turn"_s, finding.turn},
+                                         {u"cue"_s, finding.cue},
+                                         {u"evidence"_s, finding.evidence}});
+    }
     record.detail = {{u"flags"_s, flags},
                      {u"actions"_s, QJsonArray::fromStringList(m_actionsTaken)},
                      {u"policy"_s, breaches},
+                     {u"reply_problems"_s, replyProblems},
                      {u"transcript"_s, transcript}};
     return record;
 }
@@ -871,6 +943,13 @@ void TrainerWindow::writeDebriefTranscript()
             line(tr("Your action"), header);
         }
         line(displaySafe(message.text), body);
+        for (const model::Finding &problem : std::as_const(m_replyProblems)) {
+            if (problem.turn == turn) {
+                line(tr("⚠ In your reply: %1 (“%2”)")
+                         .arg(cueLine(problem.cue), displaySafe(problem.evidence)),
+                     mark);
+            }
+        }
         if (index < 0 || index >= shown.size())
             continue;
         const training::ShownMessage &customer = shown.at(index);
@@ -923,6 +1002,14 @@ void TrainerWindow::finishSession()
     m_queuePosition = -1;
     m_ui->pagesStackedWidget->setCurrentWidget(m_ui->setupPage);
     m_ui->startButton->setFocus();
+}
+
+// The results page, read again from the store so that the runs just finished are in it.
+void TrainerWindow::showResults()
+{
+    m_resultsView->reload();
+    m_ui->pagesStackedWidget->setCurrentWidget(m_ui->resultsPage);
+    m_resultsView->setFocus();
 }
 
 } // namespace rg::ui

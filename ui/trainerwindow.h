@@ -4,6 +4,7 @@
 
 #include "model/case.h"
 #include "model/conversation.h"
+#include "model/finding.h"
 #include "model/result.h"
 #include "policy/policypack.h"
 #include "training/answers.h"
@@ -39,6 +40,7 @@ namespace rg::ui {
 class ActionPanel;
 class RiskBadge;
 class RunActionTarget;
+class TrainingResultsView;
 class TranscriptView;
 
 // What the trainer window works with. The engine and the intents must outlive the window.
@@ -50,6 +52,10 @@ struct TrainerServices
     // only, and the debrief says why (storeProblem).
     std::function<Result<qint64>(const training::RunRecord &)> store;
     QString storeProblem;
+    // The stored runs, for the results page (cohort comparison, progress chart, CSV); and where
+    // the salt of anonymised reports lives (empty: anonymising is refused with the reason).
+    std::function<Result<QList<training::RunRecord>>()> loadRuns;
+    QString saltPath;
 };
 
 // Use me as the trainer's window: pick a trainee and a queue of scenarios from the library, let
@@ -89,6 +95,10 @@ public:
     // Library files that did not load or validate, one line each (they are not offered).
     const QStringList &libraryProblems() const { return m_libraryProblems; }
     int pendingMessages() const { return int(m_pending.size()); }
+
+protected:
+    // A scenario still running is saved as abandoned (outcome incomplete) before the window goes.
+    void closeEvent(QCloseEvent *event) override;
 
 signals:
     void messageShown(int index);
@@ -141,18 +151,23 @@ private:
     void refreshTranscript();
     void updateRunControls();
     void finishRun();
+    void abandonRun();
+    QString storeRecord(training::RunRecord &record);
+    void findReplyProblems();
     training::RunRecord makeRecord() const;
     void showDebrief(const training::RunRecord &record, const QString &stored);
     void writeDebriefTranscript();
     QString policyText() const;
     void nextScenario();
     void finishSession();
+    void showResults();
 
     std::unique_ptr<::Ui::TrainerWindow> m_ui;
     TrainerServices m_services;
     TranscriptView *m_transcript = nullptr;
     RiskBadge *m_riskBadge = nullptr;
     ActionPanel *m_actionPanel = nullptr;
+    TrainingResultsView *m_resultsView = nullptr;
     RunActionTarget *m_actionTarget = nullptr; // the panel's target while a run is live
     QList<training::Scenario> m_library;
     QStringList m_libraryProblems;
@@ -178,6 +193,7 @@ private:
     QList<FlagMark> m_flags;
     QList<PolicyBreach> m_breaches;
     QList<QString> m_actionsTaken; // action names in order, for the record
+    QList<model::Finding> m_replyProblems; // agent-side cues in the trainee's replies, at the end
     std::optional<std::pair<QJsonObject, policy::Decision>> m_lastCheck;
     QString m_lastCheckError; // why the last check failed, for play()
     QList<training::AnswerStep> m_script; // play()'s steps, and the next one to take

@@ -12,12 +12,14 @@
 #include "ui/riskbadge.h"
 #include "ui/signalsmodel.h"
 #include "ui/trainerwindow.h"
+#include "ui/trainingresultsview.h"
 #include "ui/transcriptview.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,6 +30,8 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTemporaryDir>
+#include <QFile>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -106,8 +110,19 @@ private slots:
     // scored as `refundguard-cli scenario run` scores it; the store failing is said, not hidden.
     void playsAnswersFile();
     void playReportsARefusedStep();
+    // Scenario: the trainee promises a refund without a return in a reply; the debrief marks the
+    // promise under the reply with the cue's explanation and keeps it in the stored detail.
+    void debriefMarksProblemsInReplies();
+    // Scenario: the window is closed mid-run; the run is stored as abandoned, outcome incomplete.
+    void closingMidRunSavesItAsAbandoned();
+    // Scenario (the "done when"): a cohort plays the same scenario, one trainee with and
+    // without the assist; the results page compares them from the store, and exports the CSV.
+    void resultsPageComparesTheCohort();
 
 private:
+    void playScripted(TrainerWindow &window, const QString &trainee, const QString &answers,
+                      bool assist);
+
     std::unique_ptr<TrainerWindow> makeWindow();
 
     std::unique_ptr<rg::batch::Engine> m_engine;
@@ -139,6 +154,7 @@ std::unique_ptr<TrainerWindow> TstTrainerWindow::makeWindow()
         m_stored.append(run);
         return qint64(m_stored.size());
     };
+    services.loadRuns = [this]() -> rg::Result<QList<rg::training::RunRecord>> { return m_stored; };
     auto window = std::make_unique<TrainerWindow>(std::move(services),
                                                   rg::training::shippedScenarios());
     window->setSpeed(kFast);
@@ -399,4 +415,117 @@ void TstTrainerWindow::playReportsARefusedStep()
 }
 
 QTEST_MAIN(TstTrainerWindow)
+void TstTrainerWindow::debriefMarksProblemsInReplies()
+{
+    const auto window = makeWindow();
+    QCOMPARE(window->setUpSession(u"Cleo"_s, {}, {kScenario}, false), QStringList());
+    QVERIFY(window->startSession());
+    auto *messages = child<QListWidget>(*window, u"customerMessagesListWidget"_s);
+    QTRY_COMPARE(messages->count(), 2);
+    QTRY_COMPARE(window->pendingMessages(), 0);
+    auto *reply = child<QLineEdit>(*window, u"replyLineEdit"_s);
+    const QString promise = u"Sorry about that! I'll refund you right away, no return needed."_s;
+    QTest::keyClicks(reply, promise);
+    QTest::keyClick(reply, Qt::Key_Return);
+    QVERIFY(reply->text().isEmpty());
+    auto *pages = child<QStackedWidget>(*window, u"pagesStackedWidget"_s);
+    auto *refused = child<QPushButton>(*window, u"refusedButton"_s);
+    for (int i = 0; i < 5 && pages->currentWidget()->objectName() != u"debriefPage"_s; ++i) {
+        QTRY_COMPARE(window->pendingMessages(), 0);
+        if (refused->isEnabled())
+            QTest::mouseClick(refused, Qt::LeftButton);
+    }
+    QTRY_COMPARE(pages->currentWidget()->objectName(), u"debriefPage"_s);
+
+    const QString debrief = child<QTextEdit>(*window, u"debriefTextEdit"_s)->toPlainText();
+    const QString mark = u"⚠ In your reply: "_s + rg::ui::cueTitle(u"agent_commitment"_s) + u" — "_s
+                         + rg::ui::cueExplanation(u"agent_commitment"_s);
+    const qsizetype replied = debrief.indexOf(promise);
+    QVERIFY2(replied >= 0, qPrintable(debrief));
+    QVERIFY2(debrief.indexOf(mark, replied) > replied, qPrintable(debrief));
+    const QJsonArray problems = m_stored.back().detail.value(u"reply_problems"_s).toArray();
+    QVERIFY(!problems.isEmpty());
+    QCOMPARE(problems.at(0)[u"cue"_s].toString(), u"agent_commitment"_s);
+    QVERIFY(promise.contains(problems.at(0)[u"evidence"_s].toString(), Qt::CaseInsensitive));
+}
+
+void TstTrainerWindow::closingMidRunSavesItAsAbandoned()
+{
+    const auto window = makeWindow();
+    QCOMPARE(window->setUpSession(u"Dan"_s, u"B"_s, {kScenario}, false), QStringList());
+    QVERIFY(window->startSession());
+    auto *messages = child<QListWidget>(*window, u"customerMessagesListWidget"_s);
+    QTRY_COMPARE(messages->count(), 2);
+    QTest::keyClick(messages, Qt::Key_Home);
+    selectData(child<QComboBox>(*window, u"cueComboBox"_s), u"claim_non_receipt"_s);
+    QTest::mouseClick(child<QPushButton>(*window, u"flagButton"_s), Qt::LeftButton);
+    QCOMPARE(m_stored.size(), 0);
+
+    QVERIFY(window->close());
+    QCOMPARE(m_stored.size(), 1);
+    const rg::training::RunRecord &run = m_stored.front();
+    QCOMPARE(run.trainee, u"Dan"_s);
+    QCOMPARE(run.cohort, u"B"_s);
+    QCOMPARE(run.score.outcome, Outcome::Incomplete);
+    QCOMPARE(run.score.tally.truePositives, 1);
+    QVERIFY(run.detail.value(u"abandoned"_s).toBool());
+    QCOMPARE(window->results().size(), 1);
+    QVERIFY(!window->runner());
+}
+
+void TstTrainerWindow::playScripted(TrainerWindow &window, const QString &trainee,
+                                    const QString &answers, bool assist)
+{
+    const auto loaded = rg::training::Answers::load(QStringLiteral(RG_TEST_DATA_DIR)
+                                                    + u"/scenarios/"_s + answers + u".json"_s);
+    QVERIFY2(loaded, qPrintable(errorOf(loaded)));
+    QCOMPARE(window.setUpSession(trainee, u"2026-11"_s, {kScenario}, assist), QStringList());
+    QVERIFY(window.startSession());
+    QVERIFY(window.play(loaded.value()));
+    auto *pages = child<QStackedWidget>(window, u"pagesStackedWidget"_s);
+    QTRY_COMPARE(pages->currentWidget()->objectName(), u"debriefPage"_s);
+    QTest::mouseClick(child<QPushButton>(window, u"finishButton"_s), Qt::LeftButton);
+}
+
+void TstTrainerWindow::resultsPageComparesTheCohort()
+{
+    const auto window = makeWindow();
+    playScripted(*window, u"Ana"_s, u"rekk-careful"_s, false);
+    playScripted(*window, u"Ana"_s, u"rekk-careful"_s, true);
+    playScripted(*window, u"Ben"_s, u"rekk-credulous"_s, false);
+    QCOMPARE(m_stored.size(), 3);
+
+    auto *pages = child<QStackedWidget>(*window, u"pagesStackedWidget"_s);
+    QTest::mouseClick(child<QPushButton>(*window, u"resultsButton"_s), Qt::LeftButton);
+    QCOMPARE(pages->currentWidget()->objectName(), u"resultsPage"_s);
+    auto *view = child<rg::ui::TrainingResultsView>(*window, u"trainingResultsView"_s);
+    QVERIFY(view && view->isVisible());
+    QVERIFY(view->errorText().isEmpty());
+    const QList<rg::training::CohortRow> want = rg::training::compareCohort(m_stored);
+    QCOMPARE(view->rows().size(), 2);
+    for (qsizetype i = 0; i < want.size(); ++i) {
+        QCOMPARE(view->rows().at(i).trainee, want.at(i).trainee);
+        QCOMPARE(view->rows().at(i).meanAssist, want.at(i).meanAssist);
+        QCOMPARE(view->rows().at(i).meanNoAssist, want.at(i).meanNoAssist);
+    }
+    const rg::training::CohortRow &ana = view->rows().at(0);
+    QCOMPARE(ana.trainee, u"Ana"_s);
+    QCOMPARE(ana.assistRuns, 1);
+    QCOMPARE(ana.noAssistRuns, 1);
+    QVERIFY(ana.meanNoAssist > view->rows().at(1).meanNoAssist); // careful beats credulous
+    auto *table = child<QTableWidget>(*view, u"comparisonTableWidget"_s);
+    QCOMPARE(table->rowCount(), 2);
+
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(u"cohort.csv"_s);
+    const auto exported = view->exportCsv(csv);
+    QVERIFY2(exported, qPrintable(errorOf(exported)));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count("\r\n"), 4); // the header and three runs
+
+    QTest::mouseClick(child<QPushButton>(*window, u"backButton"_s), Qt::LeftButton);
+    QCOMPARE(pages->currentWidget()->objectName(), u"setupPage"_s);
+}
+
 #include "tst_trainerwindow.moc"
