@@ -253,6 +253,21 @@ Result<qint64> ResultStore::add(const RunRecord &run)
     };
     if (run.trainee.trimmed().isEmpty())
         return refuse(u"it has no trainee"_s);
+    // Names reach tables, CSV files and terminals: one printable line of a sane length.
+    for (const auto &[what, name] : {std::pair{u"trainee"_s, run.trainee},
+                                     std::pair{u"cohort"_s, run.cohort}}) {
+        if (name.size() > kMaxNameLength)
+            return refuse(u"the %1 name is longer than %2 characters"_s.arg(what).arg(kMaxNameLength));
+        if (name != name.trimmed())
+            return refuse(u"the %1 name starts or ends with a blank"_s.arg(what));
+        const bool unprintable = std::any_of(name.cbegin(), name.cend(), [](QChar c) {
+            return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
+                   || c.category() == QChar::Separator_Line
+                   || c.category() == QChar::Separator_Paragraph;
+        });
+        if (unprintable)
+            return refuse(u"the %1 name holds a control or formatting character"_s.arg(what));
+    }
     if (run.scenario.trimmed().isEmpty())
         return refuse(u"it has no scenario"_s);
     if (!run.startedAt.isValid() || !run.finishedAt.isValid())

@@ -42,6 +42,8 @@ class ResultStore final
 {
 public:
     static constexpr int kSchemaVersion = 1;
+    // Trainee and cohort names: one line of printable text, no blanks around it, at most this long.
+    static constexpr int kMaxNameLength = 100;
 
     ~ResultStore();
     Q_DISABLE_COPY_MOVE(ResultStore)
@@ -51,7 +53,8 @@ public:
 
     const audit::DatabaseUrl &url() const { return m_url; }
 
-    // Stores \a run (its id is ignored) and returns the id it got.
+    // Stores \a run (its id is ignored) and returns the id it got. Refuses a run without a trainee
+    // or scenario, with names that are not one printable line, or with impossible times.
     Result<qint64> add(const RunRecord &run);
     Result<RunRecord> run(qint64 id);
     // Runs oldest first; an empty filter matches every trainee or cohort.

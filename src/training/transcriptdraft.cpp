@@ -4,10 +4,13 @@
 
 #include "audit/redaction.h"
 #include "model/cue.h"
+#include "training/intents.h"
 #include "training/scenario.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace rg::training {
 
@@ -37,12 +40,56 @@ QJsonObject placeholderCase(const QString &id)
                                  {u"currency"_s, u"USD"_s}}}};
 }
 
+// Short words frequent in each language and rare in the others (folded: no accents). Words two
+// languages share ("la", "de", "que") are left out, so they cannot tip the balance.
+struct LanguageWords
+{
+    QString language;
+    QSet<QString> words;
+};
+
+const QList<LanguageWords> &languageWords()
+{
+    static const QList<LanguageWords> table{
+        {u"en"_s, {u"the"_s, u"and"_s, u"is"_s, u"my"_s, u"you"_s, u"i"_s, u"to"_s, u"it"_s,
+                   u"have"_s, u"was"_s, u"this"_s, u"with"_s, u"order"_s, u"please"_s}},
+        {u"es"_s, {u"el"_s, u"los"_s, u"y"_s, u"mi"_s, u"es"_s, u"por"_s, u"para"_s, u"una"_s,
+                   u"pedido"_s, u"no"_s, u"lo"_s, u"con"_s, u"esta"_s, u"hola"_s}},
+        {u"de"_s, {u"der"_s, u"die"_s, u"das"_s, u"und"_s, u"ist"_s, u"nicht"_s, u"ich"_s,
+                   u"mein"_s, u"meine"_s, u"sie"_s, u"mit"_s, u"eine"_s, u"bestellung"_s, u"bitte"_s}},
+        {u"fr"_s, {u"le"_s, u"les"_s, u"et"_s, u"est"_s, u"pas"_s, u"je"_s, u"mon"_s, u"vous"_s,
+                   u"une"_s, u"des"_s, u"pour"_s, u"commande"_s, u"avec"_s, u"bonjour"_s}},
+    };
+    return table;
+}
+
 QJsonObject onAction(TraineeAction action)
 {
     return {{u"action"_s, traineeActionName(action)}};
 }
 
 } // namespace
+
+QString guessLanguage(const QStringList &texts)
+{
+    static const QRegularExpression nonLetters(u"[^\\p{L}]+"_s);
+    QHash<QString, int> hits;
+    for (const QString &text : texts) {
+        const QStringList words = foldText(text).split(nonLetters, Qt::SkipEmptyParts);
+        for (const QString &word : words) {
+            for (const LanguageWords &language : languageWords()) {
+                if (language.words.contains(word))
+                    ++hits[language.language];
+            }
+        }
+    }
+    QString best = u"en"_s;
+    for (const LanguageWords &language : languageWords()) {
+        if (hits.value(language.language) > hits.value(best))
+            best = language.language;
+    }
+    return best;
+}
 
 /*!
  * Turns \a conversation into a scenario v1 document: each customer message becomes a node (in
@@ -51,8 +98,8 @@ QJsonObject onAction(TraineeAction action)
  * a fraud scenario are reachable. Agent and action turns are dropped: the trainee plays the
  * agent. Message text (and the case, when the line has one) goes through the audit redaction
  * first, and the detector's customer-side cues in the redacted text become each message's
- * ground truth and, together, the tactics. Language, difficulty and objectives are
- * placeholders the trainer reviews ("draft: review").
+ * ground truth and, together, the tactics. The language is guessed from the customer's words;
+ * difficulty and objectives are placeholders the trainer reviews ("draft: review").
  */
 Result<QJsonObject> draftScenario(const model::Conversation &conversation, const QString &id,
                                   detect::Matcher &matcher)
@@ -89,6 +136,10 @@ Result<QJsonObject> draftScenario(const model::Conversation &conversation, const
             tactics.append(finding.cue);
     }
 
+    QStringList customerTexts;
+    for (const int turn : std::as_const(customerTurns))
+        customerTexts.append(redacted.messages.at(turn).text);
+
     QJsonObject nodes;
     for (qsizetype i = 0; i < customerTurns.size(); ++i) {
         const int turn = customerTurns.at(i);
@@ -114,7 +165,7 @@ Result<QJsonObject> draftScenario(const model::Conversation &conversation, const
         {u"schema_version"_s, Scenario::kSchemaVersion},
         {u"id"_s, id},
         {u"title"_s, u"Draft from transcript %1"_s.arg(conversation.id)},
-        {u"language"_s, u"en"_s},
+        {u"language"_s, guessLanguage(customerTexts)},
         {u"genuine"_s, false},
         {u"difficulty"_s, QJsonObject{{u"level"_s, 3}, {u"rationale"_s, u"draft: review"_s}}},
         {u"tactics"_s, QJsonArray::fromStringList(tactics)},

@@ -16,4 +16,8 @@ namespace rg::training {
 Result<QJsonObject> draftScenario(const model::Conversation &conversation, const QString &id,
                                   detect::Matcher &matcher);
 
+// The scenario language (scenarioLanguages()) \a texts are most likely written in, by their
+// most common short words; "en" when nothing stands out.
+QString guessLanguage(const QStringList &texts);
+
 } // namespace rg::training

@@ -195,10 +195,23 @@ void TestResultStore::refusesIncompleteRuns()
     noTime.finishedAt = QDateTime();
     RunRecord backwards = good;
     backwards.finishedAt = good.startedAt.addSecs(-1);
-    const QList<std::pair<RunRecord, QString>> cases = {{noTrainee, u"no trainee"_s},
-                                                        {noScenario, u"no scenario"_s},
-                                                        {noTime, u"finish time"_s},
-                                                        {backwards, u"finished before"_s}};
+    RunRecord newline = good;
+    newline.trainee = u"alice\nbob,1,2"_s;
+    RunRecord bidi = good;
+    bidi.cohort = u"A\u202Egnp.exe"_s;
+    RunRecord padded = good;
+    padded.trainee = u" alice"_s;
+    RunRecord tooLong = good;
+    tooLong.cohort = QString(ResultStore::kMaxNameLength + 1, u'x');
+    const QList<std::pair<RunRecord, QString>> cases
+        = {{noTrainee, u"no trainee"_s},
+           {noScenario, u"no scenario"_s},
+           {noTime, u"finish time"_s},
+           {backwards, u"finished before"_s},
+           {newline, u"the trainee name holds a control"_s},
+           {bidi, u"the cohort name holds a control or formatting"_s},
+           {padded, u"the trainee name starts or ends with a blank"_s},
+           {tooLong, u"the cohort name is longer than 100"_s}};
     for (const auto &[run, message] : cases) {
         const auto added = store.value()->add(run);
         QVERIFY(!added);

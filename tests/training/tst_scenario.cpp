@@ -8,6 +8,7 @@
 #include "training/scenario.h"
 #include "training/scenariorunner.h"
 #include "training/score.h"
+#include "training/transcriptdraft.h"
 
 #include <QDir>
 #include <QFile>
@@ -285,6 +286,8 @@ private slots:
     void allProblemsAreReported();
 
     void foldText();
+    void draftLanguageGuess_data();
+    void draftLanguageGuess();
     void intentPhrasesInEveryLanguage_data();
     void intentPhrasesInEveryLanguage();
     void intentsFileErrors();
@@ -1070,4 +1073,28 @@ void TestScenario::schemaEnumsMatchCode()
 }
 
 QTEST_GUILESS_MAIN(TestScenario)
+void TestScenario::draftLanguageGuess_data()
+{
+    QTest::addColumn<QStringList>("texts");
+    QTest::addColumn<QString>("language");
+    QTest::newRow("english") << QStringList{u"Hi, my order never arrived and I want the refund"_s}
+                             << u"en"_s;
+    QTest::newRow("spanish") << QStringList{u"Hola, mi pedido no llegó."_s, u"Quiero el reembolso por favor"_s}
+                             << u"es"_s;
+    QTest::newRow("german") << QStringList{u"Meine Bestellung ist nicht angekommen, bitte erstatten Sie das Geld"_s}
+                            << u"de"_s;
+    QTest::newRow("french") << QStringList{u"Bonjour, je n'ai pas reçu ma commande, vous pouvez me rembourser ?"_s}
+                            << u"fr"_s;
+    QTest::newRow("nothing stands out") << QStringList{u"A-1001 ??? 189.00"_s} << u"en"_s;
+    QTest::newRow("empty") << QStringList{} << u"en"_s;
+}
+
+void TestScenario::draftLanguageGuess()
+{
+    QFETCH(QStringList, texts);
+    QFETCH(QString, language);
+    QCOMPARE(rg::training::guessLanguage(texts), language);
+    QVERIFY(rg::training::scenarioLanguages().contains(language));
+}
+
 #include "tst_scenario.moc"
