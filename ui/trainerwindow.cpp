@@ -32,6 +32,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <utility>
 
 namespace rg::ui {
 
@@ -422,8 +423,13 @@ Result<bool> TrainerWindow::startSession()
     }
     if (queue.isEmpty())
         return Error{tr("Select at least one scenario.")};
+    const QString cohort = m_ui->cohortLineEdit->text().trimmed();
+    for (const auto &[what, name] : {std::pair{u"trainee"_s, trainee}, std::pair{u"cohort"_s, cohort}}) {
+        if (auto valid = training::ResultStore::checkName(what, name); !valid)
+            return Error{tr("Fix the name first: %1.").arg(valid.error())};
+    }
     m_trainee = trainee;
-    m_cohort = m_ui->cohortLineEdit->text().trimmed();
+    m_cohort = cohort;
     m_assist = m_ui->assistCheckBox->isChecked();
     m_queue = queue;
     m_queuePosition = 0;

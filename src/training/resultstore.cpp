@@ -246,6 +246,26 @@ Result<bool> ResultStore::migrate()
  * Stores \a run as a new row and returns its id. Refuses a run without a trainee or scenario
  * or without valid start and finish times, which the comparison and the CSV could not place.
  */
+/*!
+ * Names reach tables, CSV files and terminals: one printable line of at most kMaxNameLength
+ * characters without blanks around it. \a what ("trainee", "cohort") names it in the error.
+ */
+Result<bool> ResultStore::checkName(const QString &what, const QString &name)
+{
+    if (name.size() > kMaxNameLength)
+        return Error{u"the %1 name is longer than %2 characters"_s.arg(what).arg(kMaxNameLength)};
+    if (name != name.trimmed())
+        return Error{u"the %1 name starts or ends with a blank"_s.arg(what)};
+    const bool unprintable = std::any_of(name.cbegin(), name.cend(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
+               || c.category() == QChar::Separator_Line
+               || c.category() == QChar::Separator_Paragraph;
+    });
+    if (unprintable)
+        return Error{u"the %1 name holds a control or formatting character"_s.arg(what)};
+    return true;
+}
+
 Result<qint64> ResultStore::add(const RunRecord &run)
 {
     const auto refuse = [&](const QString &why) {
@@ -253,20 +273,10 @@ Result<qint64> ResultStore::add(const RunRecord &run)
     };
     if (run.trainee.trimmed().isEmpty())
         return refuse(u"it has no trainee"_s);
-    // Names reach tables, CSV files and terminals: one printable line of a sane length.
     for (const auto &[what, name] : {std::pair{u"trainee"_s, run.trainee},
                                      std::pair{u"cohort"_s, run.cohort}}) {
-        if (name.size() > kMaxNameLength)
-            return refuse(u"the %1 name is longer than %2 characters"_s.arg(what).arg(kMaxNameLength));
-        if (name != name.trimmed())
-            return refuse(u"the %1 name starts or ends with a blank"_s.arg(what));
-        const bool unprintable = std::any_of(name.cbegin(), name.cend(), [](QChar c) {
-            return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
-                   || c.category() == QChar::Separator_Line
-                   || c.category() == QChar::Separator_Paragraph;
-        });
-        if (unprintable)
-            return refuse(u"the %1 name holds a control or formatting character"_s.arg(what));
+        if (auto valid = checkName(what, name); !valid)
+            return refuse(valid.error());
     }
     if (run.scenario.trimmed().isEmpty())
         return refuse(u"it has no scenario"_s);

@@ -44,6 +44,7 @@ public:
     static constexpr int kSchemaVersion = 1;
     // Trainee and cohort names: one line of printable text, no blanks around it, at most this long.
     static constexpr int kMaxNameLength = 100;
+    static Result<bool> checkName(const QString &what, const QString &name);
 
     ~ResultStore();
     Q_DISABLE_COPY_MOVE(ResultStore)

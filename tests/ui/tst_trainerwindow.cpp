@@ -451,6 +451,15 @@ void TstTrainerWindow::debriefMarksProblemsInReplies()
 
 void TstTrainerWindow::closingMidRunSavesItAsAbandoned()
 {
+    {
+        // A name the store would refuse is refused before the run, not after it.
+        const auto refusing = makeWindow();
+        QCOMPARE(refusing->setUpSession(u"Dan\u202E"_s, {}, {kScenario}, false), QStringList());
+        const auto started = refusing->startSession();
+        QVERIFY(!started);
+        QVERIFY2(started.error().contains(u"control or formatting character"_s), qPrintable(started.error()));
+        QVERIFY(!refusing->runner());
+    }
     const auto window = makeWindow();
     QCOMPARE(window->setUpSession(u"Dan"_s, u"B"_s, {kScenario}, false), QStringList());
     QVERIFY(window->startSession());
