@@ -351,6 +351,8 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"refundguard"_s);
+    // The desktop entry (installer/linux): Wayland ties the window to its name and icon.
+    QGuiApplication::setDesktopFileName(u"org.refundguard.RefundGuard"_s);
     QApplication::setApplicationDisplayName(u"Refund Guard"_s);
     QApplication::setApplicationVersion(QStringLiteral(RG_VERSION));
     QApplication::setQuitOnLastWindowClosed(true);

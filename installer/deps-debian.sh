@@ -17,6 +17,9 @@ packages=(
   postgresql xvfb xauth imagemagick fonts-dejavu-core
   # pdftotext, for the tests that read back the review report's PDF.
   poppler-utils
+  # The Debian package (installer/dev.sh package, tests/package): file and dpkg-dev's
+  # dpkg-shlibdeps for CPack's dependency scan, the validators of the desktop file and metainfo.
+  file desktop-file-utils appstream
 )
 
 missing=()

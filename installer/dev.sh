@@ -11,6 +11,9 @@
 #                            server on 127.0.0.1 (installer/pgtest.sh), whose URL the tests read
 #                            from RG_TEST_POSTGRES_URL; extra arguments go to ctest
 #   installer/dev.sh build   build only
+#   installer/dev.sh package build, then make the Debian package with CPack:
+#                            $BUILD_DIR/refundguard_<version>_<arch>.deb (README.md, "Packages";
+#                            `ctest -L package` installs and tries it)
 #   installer/dev.sh bench   build, then run the benchmarks (figures for the README)
 #   installer/dev.sh screenshot [FILE] [REVIEW_FILE] [TRAINER_FILE]
 #                            build, then photograph the demo, the review demo and a trainer
@@ -136,6 +139,10 @@ case "$command" in
   build)
     build
     ;;
+  package)
+    build
+    (cd "$build_dir" && cpack -G DEB)
+    ;;
   bench)
     build
     "$build_dir/tests/bench/bench_matcher" "$@"
@@ -152,7 +159,7 @@ case "$command" in
     "$build_dir/tests/bench/bench_review"
     ;;
   *)
-    echo "usage: installer/dev.sh run|test|build|bench|screenshot" >&2
+    echo "usage: installer/dev.sh run|test|build|package|bench|screenshot" >&2
     exit 2
     ;;
 esac
