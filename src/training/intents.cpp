@@ -150,4 +150,13 @@ QStringList IntentMatcher::match(QStringView reply) const
     return found;
 }
 
+QString IntentMatcher::examplePhrase(const QString &intent) const
+{
+    for (const Family &family : m_families) {
+        if (family.intent == intent && !family.phrases.isEmpty())
+            return family.phrases.front();
+    }
+    return {};
+}
+
 } // namespace rg::training

@@ -32,6 +32,9 @@ public:
 
     // The phrase intents whose phrases occur in \a reply, in phraseIntents() order.
     QStringList match(QStringView reply) const;
+    // A phrase of \a intent's family (folded), which match() recognises; empty for an intent
+    // without phrases (the agent-side cues).
+    QString examplePhrase(const QString &intent) const;
 
 private:
     struct Family

@@ -4,7 +4,10 @@
 
 #include "batch/engine.h"
 #include "training/answers.h"
+#include "training/democohort.h"
 #include "training/intents.h"
+#include "training/resultstore.h"
+#include "training/scenariolibrary.h"
 #include "training/scenario.h"
 #include "training/scenariorunner.h"
 #include "training/score.h"
@@ -17,8 +20,10 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -288,6 +293,7 @@ private slots:
     void foldText();
     void draftLanguageGuess_data();
     void draftLanguageGuess();
+    void simulatedCohort();
     void intentPhrasesInEveryLanguage_data();
     void intentPhrasesInEveryLanguage();
     void intentsFileErrors();
@@ -1095,6 +1101,46 @@ void TestScenario::draftLanguageGuess()
     QFETCH(QString, language);
     QCOMPARE(rg::training::guessLanguage(texts), language);
     QVERIFY(rg::training::scenarioLanguages().contains(language));
+}
+
+// The demo's cohort: every run is the runner's own score of a simulated trainee, nearly all
+// reach an outcome, the assist catches more cues, and the same seed gives the same runs.
+void TestScenario::simulatedCohort()
+{
+    QList<rg::training::Scenario> library;
+    for (const QString &path : rg::training::shippedScenarios()) {
+        auto scenario = rg::training::Scenario::load(path);
+        QVERIFY2(scenario, qPrintable(errorOf(scenario)));
+        library.append(std::move(scenario).value());
+    }
+    const QDateTime end(QDate(2026, 11, 26), QTime(12, 0), QTimeZone::utc());
+    const auto runs = rg::training::simulateCohort(library, *m_engine, *m_intents, end, 7);
+    QCOMPARE(runs.size(), 72);
+    const auto again = rg::training::simulateCohort(library, *m_engine, *m_intents, end, 7);
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        QCOMPARE(again.at(i).scenario, runs.at(i).scenario);
+        QCOMPARE(again.at(i).score.toJson(), runs.at(i).score.toJson());
+    }
+    int finished = 0;
+    int caught[2] = {0, 0};
+    int cues[2] = {0, 0};
+    QSet<QString> trainees;
+    for (const rg::training::RunRecord &run : runs) {
+        QVERIFY(run.finishedAt <= end && run.finishedAt >= run.startedAt);
+        QVERIFY(run.score.score >= 0.0 && run.score.score <= 100.0);
+        QVERIFY(rg::training::ResultStore::checkName(u"trainee"_s, run.trainee));
+        finished += run.score.outcome != Outcome::Incomplete;
+        caught[run.assist] += run.score.tally.truePositives;
+        cues[run.assist] += run.score.tally.truePositives + run.score.tally.falseNegatives;
+        trainees.insert(run.trainee);
+    }
+    QCOMPARE(trainees.size(), 6);
+    QVERIFY2(finished >= 68, qPrintable(QString::number(finished)));
+    QVERIFY(double(caught[1]) / cues[1] > double(caught[0]) / cues[0]);
+    const auto other = rg::training::simulateCohort(library, *m_engine, *m_intents, end, 8);
+    QVERIFY(std::any_of(other.cbegin(), other.cend(), [&](const rg::training::RunRecord &run) {
+        return run.scenario != runs.at(&run - other.constData()).scenario;
+    }));
 }
 
 #include "tst_scenario.moc"
