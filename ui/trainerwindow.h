@@ -88,6 +88,10 @@ public:
     // the runner refuses.
     Result<bool> play(const training::Answers &answers);
 
+    // Opens the results page (the cohort compared, progress over time), read afresh from the
+    // store, as the setup page's "Training results…" button does.
+    void showResults();
+
     // The scenario running or just debriefed; null on the setup page.
     const training::ScenarioRunner *runner() const { return m_runner.get(); }
     // The runs of this window's sessions, in the order they ended.
@@ -160,7 +164,6 @@ private:
     QString policyText() const;
     void nextScenario();
     void finishSession();
-    void showResults();
 
     std::unique_ptr<::Ui::TrainerWindow> m_ui;
     TrainerServices m_services;
