@@ -26,6 +26,7 @@
 #include "session/sessionmanager.h"
 #include "settings/settings.h"
 #include "training/answers.h"
+#include "training/democohort.h"
 #include "training/intents.h"
 #include "training/resultstore.h"
 #include "training/scenariolibrary.h"
@@ -72,6 +73,7 @@ struct Options
     bool firstPaintExit = false;
     QString playScenario; // --trainer: a scripted trainee plays this scenario to its debrief
     QString playAnswers;
+    bool trainerResults = false; // --trainer --results: open on the results page
 };
 
 // Prints one line when the window has first been painted (and quits, when asked): the cold-start
@@ -134,8 +136,10 @@ std::optional<Options> parseOptions(QCommandLineParser &parser, const QApplicati
     playScenario.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption playAnswers(u"play-answers"_s, u"With --trainer: the answers file the scripted trainee plays."_s, u"file"_s);
     playAnswers.setFlags(QCommandLineOption::HiddenFromHelp);
+    const QCommandLineOption results(u"results"_s, u"With --trainer: open on the training results (the cohort compared, progress over time). With --demo: a simulated cohort's four weeks."_s);
     parser.addOptions({demo, review, trainer, speed, settingsFile, agent, team, chatwootUrl,
-                       chatwootAccount, chatwootConversation, firstPaint, playScenario, playAnswers});
+                       chatwootAccount, chatwootConversation, firstPaint, playScenario, playAnswers,
+                       results});
     parser.process(app);
 
     Options options;
@@ -144,13 +148,16 @@ std::optional<Options> parseOptions(QCommandLineParser &parser, const QApplicati
     options.trainer = parser.isSet(trainer);
     options.playScenario = parser.value(playScenario);
     options.playAnswers = parser.value(playAnswers);
+    options.trainerResults = parser.isSet(results);
     if (options.review && options.trainer) {
         std::fprintf(stderr, "refundguard: --review and --trainer open different windows; give one\n");
         return std::nullopt;
     }
     if ((options.playScenario.isEmpty() != options.playAnswers.isEmpty())
-        || (!options.playScenario.isEmpty() && !options.trainer)) {
-        std::fprintf(stderr, "refundguard: --play-scenario and --play-answers go together, with --trainer\n");
+        || (!options.playScenario.isEmpty() && !options.trainer)
+        || (options.trainerResults && (!options.trainer || !options.playScenario.isEmpty()))) {
+        std::fprintf(stderr, "refundguard: --play-scenario and --play-answers go together, with --trainer;"
+                             " --results goes with --trainer, without them\n");
         return std::nullopt;
     }
     bool ok = false;
@@ -268,6 +275,26 @@ int runReview(const Options &options, rg::settings::Settings &settings)
     return status != kExitOk || exitCode != 0 ? kExitFailed : kExitOk;
 }
 
+// The demo's results page has something to compare: a simulated cohort's last four weeks.
+rg::Result<bool> seedDemoCohort(rg::training::ResultStore &store, rg::batch::Engine &engine,
+                                const rg::training::IntentMatcher &intents)
+{
+    QList<rg::training::Scenario> library;
+    for (const QString &path : rg::training::shippedScenarios()) {
+        auto scenario = rg::training::Scenario::load(path);
+        if (!scenario)
+            return rg::Error{scenario.error()};
+        library.append(std::move(scenario).value());
+    }
+    const auto runs = rg::training::simulateCohort(library, engine, intents,
+                                                   QDateTime::currentDateTimeUtc(), 2026);
+    for (const rg::training::RunRecord &run : runs) {
+        if (auto added = store.add(run); !added)
+            return rg::Error{added.error()};
+    }
+    return true;
+}
+
 // The training results at \a text (a database URL; a SQLite file's folder is created).
 rg::Result<std::unique_ptr<rg::training::ResultStore>> openTrainingStore(const QString &text)
 {
@@ -310,6 +337,10 @@ int runTrainer(const Options &options, rg::settings::Settings &settings)
         // shared server has no "beside": the CLI's --salt names it there.
         if (!store->url().isPostgres())
             services.saltPath = store->url().path + u".salt"_s;
+        if (options.demo) {
+            if (auto seeded = seedDemoCohort(*store, *engine.value(), intents.value()); !seeded)
+                rg::log::get("app")->warn("training demo: {}", seeded.error().toStdString());
+        }
     } else {
         services.storeProblem = opened.error();
         rg::log::get("app")->error("training results: {}", opened.error().toStdString());
@@ -339,6 +370,8 @@ int runTrainer(const Options &options, rg::settings::Settings &settings)
         if (auto played = window.play(answers.value()); !played)
             return fail(u"%1: %2"_s.arg(options.playAnswers, played.error()));
     }
+    if (options.trainerResults)
+        window.showResults();
     FirstPaintReporter firstPaint(options.firstPaintExit, nullptr);
     window.installEventFilter(&firstPaint);
     window.show();

@@ -15,10 +15,11 @@
 #                            $BUILD_DIR/refundguard_<version>_<arch>.deb (README.md, "Packages";
 #                            `ctest -L package` installs and tries it)
 #   installer/dev.sh bench   build, then run the benchmarks (figures for the README)
-#   installer/dev.sh screenshot [FILE] [REVIEW_FILE] [TRAINER_FILE]
-#                            build, then photograph the demo, the review demo and a trainer
-#                            debrief under Xvfb (default docs/sidebar-demo.png,
-#                            docs/review-demo.png and docs/trainer-debrief.png)
+#   installer/dev.sh screenshot [FILE] [REVIEW_FILE] [TRAINER_FILE] [RESULTS_FILE]
+#                            build, then photograph the demo, the review demo, a trainer
+#                            debrief and the trainer's results page under Xvfb (default
+#                            docs/sidebar-demo.png, docs/review-demo.png,
+#                            docs/trainer-debrief.png and docs/trainer-results.png)
 # Environment: BUILD_DIR (default build), JOBS (default 2), CI=true turns warnings into errors
 # and makes a test server that will not start fail the run instead of skipping its tests.
 set -euo pipefail
@@ -131,6 +132,14 @@ case "$command" in
       kill "$app"' _ "$build_dir/app/refundguard" "$root/tests/data/scenarios/rekk-credulous.json" \
       "$trainer_out"
     echo "dev.sh: wrote $trainer_out"
+    results_out=${4:-$root/docs/trainer-results.png}
+    # The demo's results page: a simulated cohort's four weeks, with and without the assist.
+    xvfb-run -a -s "-screen 0 1100x760x24" bash -c '
+      "$1" --trainer --demo --results --settings "$(mktemp -d)/refundguard.ini" & app=$!
+      sleep 6
+      import -window root "$2"
+      kill "$app"' _ "$build_dir/app/refundguard" "$results_out"
+    echo "dev.sh: wrote $results_out"
     ;;
   test)
     build

@@ -17,6 +17,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
+#include <QColor>
 #include <QPen>
 #include <QPushButton>
 #include <QSaveFile>
@@ -28,6 +29,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -37,6 +39,10 @@ namespace rg::ui {
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// Ten colours far apart (the Tableau 10 palette), one per trainee line.
+constexpr std::array<QRgb, 10> kLineColours{0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
+                                            0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
 
 // What a cell sorts by: a number, or (when absent) its text.
 constexpr int kSortRole = Qt::UserRole;
@@ -405,6 +411,10 @@ void TrainingResultsView::drawChart()
             highest = std::max(highest, weighted);
         }
         chart->addSeries(series);
+        // The chart theme repeats its colours after five: a cohort needs more to tell lines apart.
+        QPen pen = series->pen();
+        pen.setColor(QColor(kLineColours.at(std::size_t(lines.size()) % kLineColours.size())));
+        series->setPen(pen);
         lines.append(series);
     }
     if (lines.isEmpty())
