@@ -5,6 +5,7 @@
 #include "checkcommand.h"
 #include "cliio.h"
 #include "logiccommand.h"
+#include "packcommand.h"
 #include "reviewcommand.h"
 #include "scenariocommand.h"
 #include "trainingcommand.h"
@@ -60,6 +61,18 @@ Commands:
       The environment variable RG_CASE_TOKEN stands in for --token (not shown in ps).
   rules check PATH
       Validate a rule pack and print how many rules it has per cue.
+  pack keygen --secret FILE --public FILE
+      Create a key pair for signing rule and policy packs: the secret key (owner-only, mode
+      0600; an existing file is never overwritten) and the public key file whose base64 line
+      administrators put in packs/publicKeys.
+  pack sign --key SECRET_FILE PACKFILE...
+      Check that each file is a valid pack manifest, rule pack or policy, then write its
+      detached Ed25519 signature to PACKFILE.sig (README.md, "Signed packs"). Nothing is
+      signed when any file is invalid.
+  pack verify --pubkey KEY_OR_FILE PACKFILE...
+      Check each file against PACKFILE.sig and the public key (base64, or a file of keys one
+      a line); prints FILE: ok (kind, key ID) per good file and one line on standard error
+      per unsigned, altered, wrongly signed or invalid file; exit 0 only when all are good.
   logic [FILE|-]
       Evaluate JSON Logic (jsonlogic.com): each line {"rule": ..., "data": ...} gets one
       line {"result": ...}, or {"error": "line N: ..."}, in order (standard input when FILE
@@ -305,6 +318,8 @@ int main(int argc, char *argv[])
         return rulesCheck(args);
     if (command == u"logic"_s)
         return runLogicCommand(args);
+    if (command == u"pack"_s)
+        return runPackCommand(args);
     if (command == u"check"_s)
         return runCheckCommand(args);
     if (command == u"audit"_s)

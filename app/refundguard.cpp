@@ -12,6 +12,7 @@
 #include "audit/databaseurl.h"
 #include "audit/signingkey.h"
 #include "batch/engine.h"
+#include "batch/scanreport.h"
 #include "context/embeddedcaseprovider.h"
 #include "context/fieldmapping.h"
 #include "context/httpcaseprovider.h"
@@ -21,6 +22,9 @@
 #include "feed/demoscript.h"
 #include "log/log.h"
 #include "model/secretfile.h"
+#include "packs/packcache.h"
+#include "packs/packsignature.h"
+#include "packs/packupdater.h"
 #include "review/auditgenerator.h"
 #include "review/passphrase.h"
 #include "session/sessionmanager.h"
@@ -30,6 +34,7 @@
 #include "training/intents.h"
 #include "training/resultstore.h"
 #include "training/scenariolibrary.h"
+#include "translations/uilanguage.h"
 #include "ui/passphrasedialog.h"
 #include "ui/reviewwindow.h"
 #include "ui/sidebarwindow.h"
@@ -40,6 +45,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStandardPaths>
@@ -71,6 +77,7 @@ struct Options
     QString chatwootAccount;
     QString chatwootConversation;
     bool firstPaintExit = false;
+    bool printJudgements = false; // --print-judgements: scan JSON of each live judgement on stdout
     QString playScenario; // --trainer: a scripted trainee plays this scenario to its debrief
     QString playAnswers;
     bool trainerResults = false; // --trainer --results: open on the results page
@@ -101,6 +108,26 @@ private:
     bool m_done = false;
 };
 
+// --print-judgements (hidden): every time a live session is judged, one line of `refundguard-cli
+// scan` JSON (DESIGN.md) on standard output, flushed: the findings the sidebar shows, for the
+// browser extension's end-to-end test (tests/e2e) and for diagnosis. The evidence quotes the
+// customer's words, so it is off unless asked for.
+void printJudgements(rg::session::SessionManager &manager)
+{
+    const auto watch = [](rg::session::AssistSession *session) {
+        QObject::connect(session, &rg::session::AssistSession::judged, session,
+                         [session](const rg::batch::Judgement &judgement) {
+                             const QByteArray line
+                                 = rg::batch::resultLine(session->conversation(), judgement);
+                             std::fwrite(line.constData(), 1, std::size_t(line.size()), stdout);
+                             std::fflush(stdout);
+                         });
+    };
+    for (rg::session::AssistSession *session : manager.sessions())
+        watch(session);
+    QObject::connect(&manager, &rg::session::SessionManager::sessionOpened, &manager, watch);
+}
+
 int fail(const QString &message)
 {
     rg::log::get("app")->error("{}", message.toStdString());
@@ -130,6 +157,9 @@ std::optional<Options> parseOptions(QCommandLineParser &parser, const QApplicati
     const QCommandLineOption chatwootConversation(u"chatwoot-conversation"_s, u"Chatwoot conversation id."_s, u"id"_s);
     QCommandLineOption firstPaint(u"first-paint-exit"_s, u"Print \"first-paint\" when the window is first drawn, then quit."_s);
     firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption judgements(u"print-judgements"_s, u"Print each judgement of a live session as a line of refundguard-cli scan JSON on standard output."_s);
+    judgements.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(judgements);
     // The README's debrief screenshot: a scripted trainee (an answers file of
     // tests/data/scenarios) plays one scenario through the window to its debrief.
     QCommandLineOption playScenario(u"play-scenario"_s, u"With --trainer: play this scenario id with --play-answers."_s, u"id"_s);
@@ -173,6 +203,7 @@ std::optional<Options> parseOptions(QCommandLineParser &parser, const QApplicati
     options.chatwootAccount = parser.value(chatwootAccount);
     options.chatwootConversation = parser.value(chatwootConversation);
     options.firstPaintExit = parser.isSet(firstPaint);
+    options.printJudgements = parser.isSet(judgements);
     if (!options.chatwootUrl.isEmpty()
         && (options.chatwootAccount.isEmpty() || options.chatwootConversation.isEmpty())) {
         std::fprintf(stderr, "refundguard: --chatwoot-url needs --chatwoot-account and --chatwoot-conversation\n");
@@ -190,14 +221,104 @@ struct Paths
     QString tokenPath;
 };
 
-// The rules and policies of the settings, the built-in ones where none are set.
-rg::Result<std::unique_ptr<rg::batch::Engine>> loadEngine(const rg::settings::Settings &settings)
+// How long a start waits for the pack source before it runs on the cached pack. A fetch still
+// running then completes behind the window, and its pack is used from the next start.
+constexpr int kPackWaitMs = 5000;
+constexpr int kPackRequestTimeoutMs = 30000;
+
+/*
+ * The pack named by packs/sourceUrl, fetched now (waiting at most kPackWaitMs) and verified
+ * against packs/publicKeys, else the last good pack cached, else the built-in one; \a status says
+ * which and why. An unsigned or altered pack is never used.
+ */
+rg::Result<std::unique_ptr<rg::batch::Engine>>
+loadSignedPacks(const rg::settings::Settings &settings, rg::packs::PackStatus &status)
 {
     using rg::settings::Key;
+    rg::packs::PackUpdater::Options options;
+    options.source = settings.value(Key::PackSourceUrl).toString();
+    for (const QString &text : settings.value(Key::PackPublicKeys).toStringList()) {
+        if (auto key = rg::packs::parsePublicKey(text))
+            options.keys.append(key.value());
+    }
+    options.cacheDir = rg::packs::defaultPackCacheDir();
+    options.requestTimeoutMs = kPackRequestTimeoutMs;
+    // Owned by the application, so that a fetch outlasting the wait can finish.
+    auto *updater = new rg::packs::PackUpdater(options, QCoreApplication::instance());
+    updater->start();
+    QString fetchError;
+    if (updater->waitForFinished(kPackWaitMs)) {
+        fetchError = updater->error();
+        updater->deleteLater();
+    } else {
+        fetchError = u"%1 did not answer within %2 s"_s.arg(options.source).arg(kPackWaitMs / 1000);
+        QObject::connect(updater, &rg::packs::PackUpdater::finished, updater,
+                         [updater](const QString &error) {
+                             if (error.isEmpty())
+                                 rg::log::get("app")->info("a newer pack arrived after the start; "
+                                                           "it is used from the next start");
+                             updater->deleteLater();
+                         });
+    }
+    auto choice = rg::packs::choosePacks(options.cacheDir, options.keys, fetchError);
+    status = choice.status;
+    if (status.state == rg::packs::PackStatus::State::Current)
+        rg::log::get("app")->info("{}", status.text().toStdString());
+    else
+        rg::log::get("app")->warn("{}", status.text().toStdString());
+    if (choice.packs) {
+        return rg::batch::Engine::fromPacks(std::move(choice.packs->rules),
+                                            std::move(choice.packs->policies));
+    }
+    return rg::batch::Engine::load();
+}
+
+// The rules and policies of the settings: the signed packs of packs/sourceUrl when it is set
+// (\a packStatus, when given, then tells how that went), else the paths, else the built-in ones.
+rg::Result<std::unique_ptr<rg::batch::Engine>>
+loadEngine(const rg::settings::Settings &settings,
+           std::optional<rg::packs::PackStatus> *packStatus = nullptr)
+{
+    using rg::settings::Key;
+    if (!settings.value(Key::PackSourceUrl).toString().isEmpty()) {
+        rg::packs::PackStatus status;
+        auto engine = loadSignedPacks(settings, status);
+        if (packStatus)
+            *packStatus = status;
+        return engine;
+    }
     const QString rules = settings.value(Key::RulePackPath).toString();
     const QString policies = settings.value(Key::PoliciesPath).toString();
     return rg::batch::Engine::load(rules.isEmpty() ? rg::batch::kDefaultRulePack : rules,
                                    policies.isEmpty() ? rg::batch::kDefaultPolicies : policies);
+}
+
+// The packs in use in the sidebar's status bar: the date in short, the whole story in the
+// tooltip, and said aloud (a message) when the pack is not the current one.
+void showPackStatus(rg::ui::SidebarWindow &window, const rg::packs::PackStatus &status,
+                    bool messageFree)
+{
+    using State = rg::packs::PackStatus::State;
+    const QString date = status.packTime.toUTC().toString(u"yyyy-MM-dd"_s);
+    QString text;
+    switch (status.state) {
+    case State::Current:
+        text = QCoreApplication::translate("main", "Pack of %1").arg(date);
+        break;
+    case State::Stale:
+        text = QCoreApplication::translate("main", "OLD PACK of %1").arg(date);
+        break;
+    case State::BuiltIn:
+        text = QCoreApplication::translate("main", "BUILT-IN PACK");
+        break;
+    }
+    auto *label = new QLabel(text, &window);
+    label->setObjectName(u"packStatusLabel"_s);
+    label->setToolTip(status.text());
+    label->setAccessibleDescription(status.text());
+    window.statusBar()->addPermanentWidget(label);
+    if (status.state != State::Current && messageFree)
+        window.statusBar()->showMessage(status.text());
 }
 
 /*
@@ -216,7 +337,8 @@ int runReview(const Options &options, rg::settings::Settings &settings)
     rg::review::GeneratorOptions generator;
     if (options.demo) {
         if (!demoDir.isValid())
-            return fail(u"cannot create a temporary folder for the demo: %1"_s.arg(demoDir.errorString()));
+            return fail(QCoreApplication::translate("main", "cannot create a temporary folder for the demo: %1")
+                        .arg(demoDir.errorString()));
         url = u"sqlite://"_s + demoDir.filePath(u"audit.db"_s);
         keyPath = demoDir.filePath(u"supervisor.key"_s);
         // Whole weeks from a Monday that end before today: no record lies in the future.
@@ -231,7 +353,8 @@ int runReview(const Options &options, rg::settings::Settings &settings)
     if (!options.demo && !database.value().isPostgres()) {
         // Opening would create an empty log and report it verified.
         if (!QFileInfo(database.value().path).isFile())
-            return fail(u"there is no audit log at %1 (settings key audit/databaseUrl)"_s.arg(database.value().path));
+            return fail(QCoreApplication::translate("main", "there is no audit log at %1 (settings key %2)")
+                            .arg(database.value().path, u"audit/databaseUrl"_s));
         rg::review::SupervisorGate gate;
         rg::ui::PassphraseDialog dialog(gate);
         if (dialog.exec() != QDialog::Accepted) {
@@ -314,7 +437,8 @@ int runTrainer(const Options &options, rg::settings::Settings &settings)
 {
     QTemporaryDir demoDir;
     if (options.demo && !demoDir.isValid())
-        return fail(u"cannot create a temporary folder for the demo: %1"_s.arg(demoDir.errorString()));
+        return fail(QCoreApplication::translate("main", "cannot create a temporary folder for the demo: %1")
+                        .arg(demoDir.errorString()));
     auto engine = loadEngine(settings);
     if (!engine)
         return fail(engine.error());
@@ -359,7 +483,8 @@ int runTrainer(const Options &options, rg::settings::Settings &settings)
         const QStringList unknown = window.setUpSession(
             QCoreApplication::translate("main", "Demo trainee"), QString(), {options.playScenario}, false);
         if (!unknown.isEmpty())
-            return fail(u"there is no scenario \"%1\" in the library"_s.arg(options.playScenario));
+            return fail(QCoreApplication::translate("main", "there is no scenario \"%1\" in the library")
+                            .arg(options.playScenario));
         if (auto started = window.startSession(); !started)
             return fail(started.error());
         QObject::connect(&window, &rg::ui::TrainerWindow::playFailed, &window,
@@ -404,6 +529,13 @@ int main(int argc, char *argv[])
     for (const QString &warning : settings.warnings())
         rg::log::get("app")->warn("{}", warning.toStdString());
     using rg::settings::Key;
+    // Before any window: widgets take their texts from the translators installed when built.
+    const auto language = rg::i18n::installTranslators(
+        app, settings.value(Key::UiLanguage).toString());
+    rg::log::get("app")->info("interface language {} (translation {}, Qt's {})",
+                              language.locale.name().toStdString(),
+                              language.appLoaded ? "loaded" : "none",
+                              language.qtLoaded ? "loaded" : "none");
     if (options->review)
         return runReview(*options, settings);
     if (options->trainer)
@@ -413,16 +545,18 @@ int main(int argc, char *argv[])
     Paths paths;
     if (options->demo) {
         if (!demoDir.isValid())
-            return fail(u"cannot create a temporary folder for the demo: %1"_s.arg(demoDir.errorString()));
+            return fail(QCoreApplication::translate("main", "cannot create a temporary folder for the demo: %1")
+                        .arg(demoDir.errorString()));
         paths = {demoDir.path(), demoDir.filePath(u"audit-signing.key"_s), demoDir.filePath(u"bridge.token"_s)};
     } else {
         paths = {QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
                  rg::audit::defaultKeyPath(), rg::feed::defaultBridgeTokenPath()};
     }
     if (!QDir().mkpath(paths.data))
-        return fail(u"cannot create the data folder %1"_s.arg(paths.data));
+        return fail(QCoreApplication::translate("main", "cannot create the data folder %1").arg(paths.data));
 
-    auto engine = loadEngine(settings);
+    std::optional<rg::packs::PackStatus> packStatus;
+    auto engine = loadEngine(settings, &packStatus);
     if (!engine)
         return fail(engine.error());
 
@@ -486,6 +620,8 @@ int main(int argc, char *argv[])
     if (!sessions)
         return fail(sessions.error());
     rg::session::SessionManager &manager = *sessions.value();
+    if (options->printJudgements)
+        printJudgements(manager);
 
     auto token = rg::feed::loadOrCreateBridgeToken(paths.tokenPath);
     if (!token)
@@ -507,6 +643,8 @@ int main(int argc, char *argv[])
         window.statusBar()->showMessage(auditProblem);
         rg::log::get("app")->error("audit log: {}", auditProblem.toStdString());
     }
+    if (packStatus)
+        showPackStatus(window, *packStatus, auditProblem.isEmpty());
 
     std::unique_ptr<rg::feed::ChatwootPoller> chatwoot;
     if (!options->chatwootUrl.isEmpty()) {

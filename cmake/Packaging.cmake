@@ -58,8 +58,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 #   training results; libqt6sql6-psql: QPSQL, for an audit database shared by the team.
 # The OpenSSL that Qt's TLS backend dlopens for https comes with libqt6network6 (libssl3).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6sql6-sqlite, libqt6sql6-psql")
-# Wayland sessions without XWayland; the CA certificates https needs.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, ca-certificates")
+# Wayland sessions without XWayland; the CA certificates https needs; Qt's own translations
+# (qtbase_es.qm, qtbase_de.qm: the standard buttons in the interface's language).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, ca-certificates, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 

@@ -174,7 +174,7 @@ void CasePanel::fillCase(const model::Case &c)
 
     QTreeWidgetItem *changes = section(tr("Account changes (%1)").arg(c.accountChanges.size()));
     for (const model::AccountChange &change : c.accountChanges) {
-        row(changes, when(change.time), QStringLiteral("%1 via %2: %3 → %4")
+        row(changes, when(change.time), tr("%1 via %2: %3 → %4")
                                             .arg(model::accountFieldName(change.field), change.channel,
                                                  change.from, change.to));
     }

@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QUrl>
 
+#include <algorithm>
 #include <utility>
 
 namespace rg::ui {
@@ -70,6 +71,11 @@ SettingsDialog::SettingsDialog(settings::Settings &settings, const QString &brid
           [this](Key key, const QString &current) { return choosePathWithDialog(key, current); })
 {
     m_ui->setupUi(this);
+    // Each language by its own name, so an agent finds theirs whatever the interface shows now.
+    m_ui->languageComboBox->addItem(tr("System language"), QString());
+    m_ui->languageComboBox->addItem(u"English"_s, u"en"_s);
+    m_ui->languageComboBox->addItem(u"Español"_s, u"es"_s);
+    m_ui->languageComboBox->addItem(u"Deutsch"_s, u"de"_s);
     m_ui->resetConfirmFrame->hide();
     m_ui->copyStatusLabel->hide();
     m_ui->errorLabel->hide();
@@ -122,7 +128,8 @@ QList<Key> SettingsDialog::editedKeys()
 {
     return {
         Key::CaseServiceUrl,       Key::CaseServiceToken, Key::AuditDatabaseUrl, Key::BridgePort,
-        Key::BridgeAllowedOrigins, Key::RulePackPath,     Key::PoliciesPath,     Key::StayOnTop};
+        Key::BridgeAllowedOrigins, Key::RulePackPath,     Key::PoliciesPath,     Key::StayOnTop,
+        Key::UiLanguage};
 }
 
 // The case service client, the audit store, the bridge and the loaded packs are built once at
@@ -137,6 +144,9 @@ bool SettingsDialog::needsRestart(Key key)
     case Key::BridgeAllowedOrigins:
     case Key::RulePackPath:
     case Key::PoliciesPath:
+    case Key::UiLanguage: // the translators are installed before the first window
+    case Key::PackSourceUrl: // the administrator's, in the managed file
+    case Key::PackPublicKeys:
         return true;
     case Key::StayOnTop:
     case Key::WindowGeometry:
@@ -167,10 +177,14 @@ QString SettingsDialog::fieldName(Key key)
         return tr("Policies folder");
     case Key::StayOnTop:
         return tr("Stay on top");
+    case Key::UiLanguage:
+        return tr("Language");
     case Key::WindowGeometry: // no field: named as stored
     case Key::ReviewWindowGeometry:
     case Key::ReviewSavedFilters:
     case Key::TrainingDatabaseUrl: // the trainer's: in the managed file or set by hand
+    case Key::PackSourceUrl: // the administrator's: in the managed file
+    case Key::PackPublicKeys:
         return registry::keyString(key);
     }
     Q_UNREACHABLE();
@@ -272,10 +286,14 @@ QVariant SettingsDialog::fieldValue(Key key) const
         return m_ui->policiesPathLineEdit->text();
     case Key::StayOnTop:
         return m_ui->stayOnTopCheckBox->isChecked();
+    case Key::UiLanguage:
+        return m_ui->languageComboBox->currentData().toString();
     case Key::WindowGeometry:
     case Key::ReviewWindowGeometry:
     case Key::ReviewSavedFilters:
     case Key::TrainingDatabaseUrl: // the trainer's: in the managed file or set by hand
+    case Key::PackSourceUrl: // the administrator's: in the managed file
+    case Key::PackPublicKeys:
         break;
     }
     Q_UNREACHABLE();
@@ -311,10 +329,16 @@ void SettingsDialog::setFieldValue(Key key, const QVariant &value)
     case Key::StayOnTop:
         m_ui->stayOnTopCheckBox->setChecked(value.toBool());
         return;
+    case Key::UiLanguage:
+        m_ui->languageComboBox->setCurrentIndex(
+            std::max(0, m_ui->languageComboBox->findData(value.toString())));
+        return;
     case Key::WindowGeometry:
     case Key::ReviewWindowGeometry:
     case Key::ReviewSavedFilters:
     case Key::TrainingDatabaseUrl: // the trainer's: in the managed file or set by hand
+    case Key::PackSourceUrl: // the administrator's: in the managed file
+    case Key::PackPublicKeys:
         break;
     }
     Q_UNREACHABLE();
@@ -340,10 +364,14 @@ QWidget *SettingsDialog::field(Key key) const
         return m_ui->policiesPathLineEdit;
     case Key::StayOnTop:
         return m_ui->stayOnTopCheckBox;
+    case Key::UiLanguage:
+        return m_ui->languageComboBox;
     case Key::WindowGeometry:
     case Key::ReviewWindowGeometry:
     case Key::ReviewSavedFilters:
     case Key::TrainingDatabaseUrl: // the trainer's: in the managed file or set by hand
+    case Key::PackSourceUrl: // the administrator's: in the managed file
+    case Key::PackPublicKeys:
         break;
     }
     Q_UNREACHABLE();
@@ -385,10 +413,14 @@ QLabel *SettingsDialog::lockLabel(Key key) const
         return m_ui->policiesPathLockLabel;
     case Key::StayOnTop:
         return m_ui->stayOnTopLockLabel;
+    case Key::UiLanguage:
+        return m_ui->languageLockLabel;
     case Key::WindowGeometry:
     case Key::ReviewWindowGeometry:
     case Key::ReviewSavedFilters:
     case Key::TrainingDatabaseUrl: // the trainer's: in the managed file or set by hand
+    case Key::PackSourceUrl: // the administrator's: in the managed file
+    case Key::PackPublicKeys:
         break;
     }
     Q_UNREACHABLE();

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batch/engine.h"
 
-#include "detect/rulepack.h"
 #include "policy/facts.h"
 
 namespace rg::batch {
@@ -19,18 +18,28 @@ Result<std::unique_ptr<Engine>> Engine::load(const QString &rulePack, const QStr
     auto pack = detect::RulePack::load(rulePack);
     if (!pack)
         return Error{pack.error()};
-    auto matcher = detect::Matcher::compile(std::move(pack).value());
-    if (!matcher)
-        return Error{matcher.error()};
     auto loadedPolicies = policy::PolicyPack::loadDirectory(policies);
     if (!loadedPolicies)
         return Error{loadedPolicies.error()};
+    return fromPacks(std::move(pack).value(), std::move(loadedPolicies).value(), weights);
+}
+
+/*!
+ * Compiles \a rulePack and loads the fusion weights beside \a policies.
+ */
+Result<std::unique_ptr<Engine>> Engine::fromPacks(detect::RulePack rulePack,
+                                                  policy::PolicyPack policies,
+                                                  const QString &weights)
+{
+    auto matcher = detect::Matcher::compile(std::move(rulePack));
+    if (!matcher)
+        return Error{matcher.error()};
     auto loadedWeights = risk::FusionWeights::load(weights);
     if (!loadedWeights)
         return Error{loadedWeights.error()};
     auto engine = std::make_unique<Engine>();
     engine->matcher = std::move(matcher).value();
-    engine->policies = std::move(loadedPolicies).value();
+    engine->policies = std::move(policies);
     engine->weights = std::move(loadedWeights).value();
     return engine;
 }

@@ -4,6 +4,7 @@
 
 #include "batch/judge.h"
 #include "detect/matcher.h"
+#include "detect/rulepack.h"
 #include "model/conversation.h"
 #include "model/result.h"
 #include "policy/policypack.h"
@@ -33,6 +34,10 @@ struct Engine
     static Result<std::unique_ptr<Engine>> load(const QString &rulePack = kDefaultRulePack,
                                                 const QString &policies = kDefaultPolicies,
                                                 const QString &weights = kDefaultFusionWeights);
+    // The same from packs already loaded (verified packs are parsed from their checked bytes).
+    static Result<std::unique_ptr<Engine>>
+    fromPacks(detect::RulePack rulePack, policy::PolicyPack policies,
+              const QString &weights = kDefaultFusionWeights);
 
     Result<Judgement> judge(const model::Conversation &conversation, const QDateTime &now);
 };

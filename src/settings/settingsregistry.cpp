@@ -41,6 +41,12 @@ constexpr std::array kEntries{
     Entry{Key::ReviewSavedFilters, "review/savedFilters"_L1, Type::Bytes, Scope::UserOnly},
     // Where the trainer window keeps training results (src/training/resultstore.h).
     Entry{Key::TrainingDatabaseUrl, "training/databaseUrl"_L1, Type::DatabaseUrl, Scope::Managed},
+    // The user interface's language, empty for the system's; managed so IT can fix it per site.
+    Entry{Key::UiLanguage, "ui/language"_L1, Type::Language, Scope::Managed},
+    // Signed rule and policy packs from a central URL, and the keys they must be signed with
+    // (src/packs/packupdater.h); the URL wins over packs/rulePackPath and packs/policiesPath.
+    Entry{Key::PackSourceUrl, "packs/sourceUrl"_L1, Type::Url, Scope::Managed},
+    Entry{Key::PackPublicKeys, "packs/publicKeys"_L1, Type::PublicKeyList, Scope::Managed},
 };
 
 constexpr int kDefaultBridgePort = 47800;
@@ -143,6 +149,8 @@ QVariant defaultValue(Key key)
     case Key::CaseServiceToken:
     case Key::RulePackPath: // empty: the built-in pack
     case Key::PoliciesPath:
+    case Key::UiLanguage: // empty: the system's language
+    case Key::PackSourceUrl: // empty: packs/rulePackPath and packs/policiesPath
         return QString();
     case Key::AuditDatabaseUrl:
         return dataFileUrl(u"audit.db"_s);
@@ -151,6 +159,7 @@ QVariant defaultValue(Key key)
     case Key::BridgePort:
         return kDefaultBridgePort;
     case Key::BridgeAllowedOrigins:
+    case Key::PackPublicKeys:
         return QStringList();
     case Key::StayOnTop:
         return false;
@@ -238,12 +247,49 @@ Result<QVariant> normalise(Key key, const QVariant &raw)
             return QVariant(false);
         return invalid(key, u"expected true or false, got \"%1\""_s.arg(raw.toString()));
     }
+    case Type::PublicKeyList: {
+        // As OriginList: "a, b" or a list; an empty list reads back as an invalid variant.
+        QStringList keys;
+        if (isString)
+            keys = raw.toString().split(u',');
+        else if (id == QMetaType::QStringList || id == QMetaType::QVariantList)
+            keys = raw.toStringList();
+        else if (raw.isValid())
+            return invalid(key, u"expected a list of base64 public keys"_s);
+        QStringList out;
+        for (const QString &text : std::as_const(keys)) {
+            const QString trimmed = text.trimmed();
+            if (trimmed.isEmpty())
+                continue;
+            const auto decoded = QByteArray::fromBase64Encoding(
+                trimmed.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            if (!decoded || decoded.decoded.size() != 32) {
+                return invalid(key, u"\"%1\" is not a base64 Ed25519 public key (32 bytes)"_s.arg(
+                                        trimmed));
+            }
+            out.append(trimmed);
+        }
+        return QVariant(out);
+    }
     case Type::Bytes:
         if (id != QMetaType::QByteArray)
             return invalid(key, u"expected binary data"_s);
         return QVariant(raw.toByteArray());
+    case Type::Language: {
+        const QString text = isString ? raw.toString().trimmed().toLower() : QString();
+        if (!isString || (!text.isEmpty() && !uiLanguages().contains(text))) {
+            return invalid(key, u"expected one of %1 or nothing for the system's language, got \"%2\""_s
+                                    .arg(uiLanguages().join(u", "_s), raw.toString()));
+        }
+        return QVariant(text);
+    }
     }
     Q_UNREACHABLE();
+}
+
+QStringList uiLanguages()
+{
+    return {u"en"_s, u"es"_s, u"de"_s};
 }
 
 QString reason(Key key, const QString &error)

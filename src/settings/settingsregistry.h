@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <optional>
@@ -26,11 +27,17 @@ enum class Key {
     ReviewWindowGeometry,
     ReviewSavedFilters,
     TrainingDatabaseUrl,
+    UiLanguage,
+    PackSourceUrl,
+    PackPublicKeys,
 };
 
 // What a value is and how it is checked. Values are held as QString (Url, Secret, DatabaseUrl,
-// Path), int (Port), QStringList (OriginList), bool (Bool) and QByteArray (Bytes).
-enum class Type { Url, Secret, DatabaseUrl, Port, OriginList, Path, Bool, Bytes };
+// Path, Language), int (Port), QStringList (OriginList), bool (Bool) and QByteArray (Bytes).
+// PublicKeyList is a QStringList of base64 Ed25519 public keys (32 bytes each).
+enum class Type {
+    Url, Secret, DatabaseUrl, Port, OriginList, Path, Bool, Bytes, Language, PublicKeyList
+};
 
 // Managed keys may be set (and thereby locked) in the administrator's system file; UserOnly keys
 // are per-user state or secrets and are ignored there with a warning.
@@ -59,6 +66,9 @@ QList<KeyRename> renames();
 // Checks \a raw for \a key and converts it to the key's type (INI files hold strings, so "true",
 // "47800" and "a, b" are accepted where they fit). Errors name the key and never quote a Secret.
 Result<QVariant> normalise(Key key, const QVariant &raw);
+// The languages the user interface is translated into ("en", "es", "de"); a Language value is one
+// of them or empty for the system's language.
+QStringList uiLanguages();
 // The reason alone of an error from normalise() or Settings::setValue(), without the key name it
 // starts with, for a caller that names the setting its own way (the settings dialog's labels).
 QString reason(Key key, const QString &error);

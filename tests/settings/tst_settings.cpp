@@ -234,6 +234,17 @@ private Q_SLOTS:
         QTest::newRow("bool text") << Key::StayOnTop << QVariant(u"yes please"_s) << false;
         QTest::newRow("bytes") << Key::WindowGeometry << QVariant(QByteArray("\x01\x02", 2)) << true;
         QTest::newRow("bytes int") << Key::WindowGeometry << QVariant(7) << false;
+        QTest::newRow("language") << Key::UiLanguage << QVariant(u"es"_s) << true;
+        QTest::newRow("language upper case") << Key::UiLanguage << QVariant(u"DE"_s) << true;
+        QTest::newRow("language system") << Key::UiLanguage << QVariant(QString()) << true;
+        QTest::newRow("language unknown") << Key::UiLanguage << QVariant(u"fr"_s) << false;
+        QTest::newRow("language int") << Key::UiLanguage << QVariant(1) << false;
+        QTest::newRow("public keys") << Key::PackPublicKeys
+                                     << QVariant(u"O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik="_s)
+                                     << true;
+        QTest::newRow("public keys short") << Key::PackPublicKeys << QVariant(u"c2hvcnQ="_s) << false;
+        QTest::newRow("public keys not base64") << Key::PackPublicKeys << QVariant(u"no key!"_s)
+                                                << false;
     }
     void setValueValidation()
     {
@@ -277,6 +288,9 @@ private Q_SLOTS:
             {Key::ReviewWindowGeometry, QByteArray("\x01 review", 8)},
             {Key::ReviewSavedFilters, QByteArray(R"({"night":{"agent":"a-1"}})")},
             {Key::TrainingDatabaseUrl, u"postgresql://trainer@db.example/training"_s},
+            {Key::UiLanguage, u"de"_s},
+            {Key::PackSourceUrl, u"https://packs.example/refundguard/"_s},
+            {Key::PackPublicKeys, QStringList{u"O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik="_s}},
         };
         QCOMPARE(values.size(), registry::allKeys().size());
         {
@@ -372,7 +386,9 @@ private Q_SLOTS:
             QVERIFY2(checked.ok(), qPrintable(rg::test::errorOf(checked)));
             QCOMPARE(checked.value(), registry::defaultValue(key));
         }
-        QCOMPARE(names.size(), 12);
+        QCOMPARE(names.size(), 15);
+        QCOMPARE(registry::scope(Key::PackSourceUrl), rg::settings::Scope::Managed);
+        QCOMPARE(registry::scope(Key::PackPublicKeys), rg::settings::Scope::Managed);
         QCOMPARE(registry::scope(Key::TrainingDatabaseUrl), rg::settings::Scope::Managed);
         QVERIFY(registry::defaultValue(Key::TrainingDatabaseUrl).toString().endsWith(u"/training.db"_s));
         QCOMPARE(registry::scope(Key::CaseServiceToken), rg::settings::Scope::UserOnly);

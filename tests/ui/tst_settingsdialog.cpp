@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileInfo>
@@ -44,6 +45,7 @@ struct Form
         , rulePack(d.findChild<QLineEdit *>(u"rulePackPathLineEdit"_s))
         , policies(d.findChild<QLineEdit *>(u"policiesPathLineEdit"_s))
         , stayOnTop(d.findChild<QCheckBox *>(u"stayOnTopCheckBox"_s))
+        , language(d.findChild<QComboBox *>(u"languageComboBox"_s))
         , showToken(d.findChild<QPushButton *>(u"showTokenButton"_s))
         , copyToken(d.findChild<QPushButton *>(u"copyTokenButton"_s))
         , rulePackBrowse(d.findChild<QPushButton *>(u"rulePackBrowseButton"_s))
@@ -71,6 +73,7 @@ struct Form
                                          rulePack,
                                          policies,
                                          stayOnTop,
+                                         language,
                                          showToken,
                                          copyToken,
                                          rulePackBrowse,
@@ -96,6 +99,7 @@ struct Form
     QSpinBox *port;
     QLineEdit *origins, *bridgeToken, *rulePack, *policies;
     QCheckBox *stayOnTop;
+    QComboBox *language;
     QPushButton *showToken, *copyToken, *rulePackBrowse, *policiesBrowse, *resetDefaults,
         *confirmReset, *keepValues;
     QLabel *warnings, *error, *status, *copyStatus;
@@ -162,6 +166,7 @@ private slots:
     void showsCurrentValues();
     void savesEditsToTheUserFile();
     void stayOnTopClosesAtOnce();
+    void languageIsChosenForTheNextStart();
     void invalidValueIsRefused_data();
     void invalidValueIsRefused();
     void lockedKeyIsDisabledAndKept();
@@ -203,9 +208,11 @@ void TstSettingsDialog::cleanup()
 void TstSettingsDialog::listsEveryUserFacingKey()
 {
     QList<Key> expected = registry::allKeys();
-    // The training database is the trainer's (the managed file), not an agent's field.
+    // The training database is the trainer's (the managed file), not an agent's field; the pack
+    // source and its keys are the administrator's.
     for (const Key internal : {Key::WindowGeometry, Key::ReviewWindowGeometry,
-                               Key::ReviewSavedFilters, Key::TrainingDatabaseUrl})
+                               Key::ReviewSavedFilters, Key::TrainingDatabaseUrl,
+                               Key::PackSourceUrl, Key::PackPublicKeys})
         expected.removeOne(internal);
     QCOMPARE(SettingsDialog::editedKeys(), expected);
     for (const Key key : SettingsDialog::editedKeys())
@@ -239,6 +246,7 @@ void TstSettingsDialog::showsCurrentValues()
     QCOMPARE(form.rulePack->text(), u"/opt/rg/pack.json"_s);
     QCOMPARE(form.policies->text(), u"/opt/rg/policies"_s);
     QVERIFY(form.stayOnTop->isChecked());
+    QCOMPARE(form.language->currentData().toString(), QString()); // the system's language
     QCOMPARE(form.bridgeToken->text(), kBridgeToken);
     QVERIFY(form.warnings->isHidden());
     QVERIFY(form.error->isHidden());
@@ -636,6 +644,45 @@ void TstSettingsDialog::resetFillsInDefaultsAfterConfirmation()
     QCOMPARE(raw.value(registry::keyString(Key::CaseServiceToken)).toString(), u"case-token"_s);
 }
 
+// Scenario: the agent switches the interface to German. The translators are installed at start,
+// so the choice is saved with a restart note, and "System language" puts the default back.
+void TstSettingsDialog::languageIsChosenForTheNextStart()
+{
+    writeIni(userPath(), {{Key::UiLanguage, u"es"_s}});
+    Settings settings(userPath(), systemPath());
+    SettingsDialog dialog(settings, kBridgeToken);
+    QSignalSpy saved(&dialog, &SettingsDialog::settingsSaved);
+    QVERIFY(showAndActivate(dialog));
+    const Form form(dialog);
+    QVERIFY(form.complete());
+    QCOMPARE(form.language->currentData().toString(), u"es"_s);
+    QCOMPARE(form.language->count(), registry::uiLanguages().size() + 1);
+
+    QTest::keyClick(&dialog, Qt::Key_N, Qt::AltModifier);
+    QTRY_VERIFY(form.language->hasFocus());
+    form.language->setCurrentIndex(form.language->findData(u"de"_s));
+    QCOMPARE(form.language->currentText(), u"Deutsch"_s);
+    QTest::mouseClick(form.save(), Qt::LeftButton);
+    QTRY_COMPARE(saved.size(), 1);
+    QCOMPARE(saved.at(0).at(0).value<QList<Key>>(), QList<Key>{Key::UiLanguage});
+    QVERIFY(form.status->isVisible());
+    QVERIFY2(form.status->text().contains(SettingsDialog::fieldName(Key::UiLanguage)),
+             qPrintable(form.status->text()));
+    QTest::mouseClick(form.close(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog.isVisible());
+    QCOMPARE(Settings(userPath(), systemPath()).value(Key::UiLanguage).toString(), u"de"_s);
+
+    SettingsDialog again(settings, kBridgeToken);
+    QVERIFY(showAndActivate(again));
+    const Form second(again);
+    QCOMPARE(second.language->currentData().toString(), u"de"_s);
+    second.language->setCurrentIndex(0);
+    QTest::mouseClick(second.save(), Qt::LeftButton);
+    QTRY_VERIFY(second.close() != nullptr); // saved, with the restart note
+    // The default is stored by removing the user's value.
+    QVERIFY(!QSettings(userPath(), QSettings::IniFormat).contains(registry::keyString(Key::UiLanguage)));
+}
+
 // Scenario: Escape closes the dialog without applying or writing anything.
 void TstSettingsDialog::escapeDiscardsEdits()
 {
@@ -669,7 +716,7 @@ void TstSettingsDialog::keyboardAndAccessibleNames()
     const QList<std::pair<const char *, QString>> suffixes{
         {"QLineEdit", u"LineEdit"_s}, {"QSpinBox", u"SpinBox"_s}, {"QCheckBox", u"CheckBox"_s},
         {"QPushButton", u"Button"_s}, {"QLabel", u"Label"_s},     {"QGroupBox", u"GroupBox"_s},
-        {"QFrame", u"Frame"_s}};
+        {"QFrame", u"Frame"_s},       {"QComboBox", u"ComboBox"_s}};
     for (QWidget *widget : dialog.findChildren<QWidget *>()) {
         // Qt's own parts: the spin box's editor and the button box's standard buttons.
         if (widget->objectName().startsWith(u"qt_"_s) || widget->parent() == form.buttons)
@@ -695,7 +742,7 @@ void TstSettingsDialog::keyboardAndAccessibleNames()
     const QList<QWidget *> order{
         form.url,      form.token,          form.showToken, form.database,     form.port,
         form.origins,  form.bridgeToken,    form.copyToken, form.rulePack,     form.rulePackBrowse,
-        form.policies, form.policiesBrowse, form.stayOnTop, form.resetDefaults};
+        form.policies, form.policiesBrowse, form.stayOnTop, form.language, form.resetDefaults};
     for (qsizetype i = 1; i < order.size(); ++i) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QTRY_VERIFY2(order.at(i)->hasFocus(), qPrintable(order.at(i)->objectName()));

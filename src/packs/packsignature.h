@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 Refund Guard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <array>
+
+namespace rg::packs {
+
+// The "format" of a pack signature file (README.md, "Signed packs").
+inline constexpr char kSignatureFormat[] = "refundguard-pack-signature/1";
+
+// Use me to sign rule and policy packs as the team that writes them; the key lives in an
+// owner-only file written by keygen.
+class PackSigningKey final
+{
+public:
+    static Result<PackSigningKey> generate();
+    static Result<PackSigningKey> load(const QString &path);
+
+    PackSigningKey(const PackSigningKey &other) = default;
+    PackSigningKey &operator=(const PackSigningKey &other) = default;
+    ~PackSigningKey();
+
+    // Writes the secret key to \a path (mode 0600, never over an existing file).
+    Result<bool> save(const QString &path) const;
+    QByteArray publicKey() const;
+    // The text of the signature file of a pack file holding exactly \a bytes.
+    QByteArray signatureFile(const QByteArray &bytes) const;
+
+private:
+    PackSigningKey() = default;
+
+    std::array<unsigned char, 64> m_secret{}; // libsodium's: seed, then public key
+};
+
+// "FILE.sig": where the signature of the pack file at \a path is kept.
+QString signatureFilePath(const QString &path);
+
+// The key id of a 32-byte Ed25519 public key: the first 8 bytes of its BLAKE2b-256 hash, hex.
+QString keyId(const QByteArray &publicKey);
+
+// A public key as written in settings and key files: base64 of 32 bytes.
+Result<QByteArray> parsePublicKey(const QString &text);
+// The text of a public key file: a "# Refund Guard pack key <id>" line and the key's base64.
+QByteArray publicKeyFileText(const QByteArray &publicKey);
+// \a keyOrFile is a base64 key itself, or a file of keys (one a line, '#' comments).
+Result<QList<QByteArray>> readPublicKeys(const QString &keyOrFile);
+
+// Checks that \a signatureText is a valid signature, by one of \a keys, of exactly \a bytes;
+// returns the id of the key that signed. Errors start with \a name (the pack file).
+Result<QString> verifyPackBytes(const QByteArray &bytes, const QByteArray &signatureText,
+                                const QList<QByteArray> &keys, const QString &name);
+// The same for the file at \a path and its signature file beside it.
+Result<QString> verifyPackFile(const QString &path, const QList<QByteArray> &keys);
+
+} // namespace rg::packs
