@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/reviewcharts.h"
 
+#include "ui/chartsupport.h"
 #include "ui/displaytext.h"
 
 #include <QBarCategoryAxis>
@@ -35,24 +36,6 @@ QChartView *makeView(const QString &title, QWidget *parent)
     return view;
 }
 
-// QtCharts draws legends and axis labels as rich text; agents' ids and policy names are shown
-// as written.
-QString chartText(const QString &text)
-{
-    return displaySafe(text).toHtmlEscaped();
-}
-
-// Drops the chart's series and axes before drawing it again.
-QChart *cleared(QChartView *view)
-{
-    QChart *chart = view->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes()) {
-        chart->removeAxis(axis);
-        delete axis;
-    }
-    return chart;
-}
 
 } // namespace
 
@@ -106,7 +89,7 @@ void ReviewCharts::setSummary(const review::ReviewSummary &summary)
 // naming two policies counts under both (as the summary counts it).
 void ReviewCharts::drawPerDay()
 {
-    QChart *chart = cleared(m_perDay);
+    QChart *chart = clearedChart(m_perDay);
     QStringList shownPolicies;
     for (const auto &[policy, count] : m_summary.topPolicies) {
         if (shownPolicies.size() == kDailyPolicies)
@@ -145,7 +128,7 @@ void ReviewCharts::drawPerDay()
 
 void ReviewCharts::drawTopPolicies()
 {
-    QChart *chart = cleared(m_topPolicies);
+    QChart *chart = clearedChart(m_topPolicies);
     auto *series = new QHorizontalBarSeries;
     auto *set = new QBarSet(tr("overrides"));
     auto *axisY = new QBarCategoryAxis;
@@ -171,7 +154,7 @@ void ReviewCharts::drawTopPolicies()
 // team's band (10th to 90th percentile of its agents' shares) as two lines across.
 void ReviewCharts::drawAgentShare()
 {
-    QChart *chart = cleared(m_agentShare);
+    QChart *chart = clearedChart(m_agentShare);
     const QString team = m_team->currentData().toString();
     auto *series = new QBarSeries;
     auto *set = new QBarSet(tr("high-risk share (%)"));

@@ -3,6 +3,7 @@
 #include "ui/trainingresultsview.h"
 
 #include "log/log.h"
+#include "ui/chartsupport.h"
 #include "ui/displaytext.h"
 
 #include <QChart>
@@ -103,23 +104,6 @@ QString percent(double share)
     return locale.toString(100.0 * share, 'f', 0) + locale.percent();
 }
 
-// QtCharts draws legends as rich text; trainees' names are shown as typed.
-QString chartText(const QString &text)
-{
-    return displaySafe(text).toHtmlEscaped();
-}
-
-// Drops the chart's series and axes before drawing it again.
-QChart *cleared(QChartView *view)
-{
-    QChart *chart = view->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes()) {
-        chart->removeAxis(axis);
-        delete axis;
-    }
-    return chart;
-}
 
 } // namespace
 
@@ -391,7 +375,7 @@ void TrainingResultsView::fillTable()
 // One line per trainee shown: each run's weighted score at the time it finished.
 void TrainingResultsView::drawChart()
 {
-    QChart *chart = cleared(m_chart);
+    QChart *chart = clearedChart(m_chart);
     const QList<training::TraineeProgress> progress = training::traineeProgress(m_shown);
     qint64 first = std::numeric_limits<qint64>::max();
     qint64 last = std::numeric_limits<qint64>::min();
