@@ -262,14 +262,22 @@ loadSignedPacks(const rg::settings::Settings &settings, rg::packs::PackStatus &s
     }
     auto choice = rg::packs::choosePacks(options.cacheDir, options.keys, fetchError);
     status = choice.status;
-    if (status.state == rg::packs::PackStatus::State::Current)
-        rg::log::get("app")->info("{}", status.text().toStdString());
-    else
-        rg::log::get("app")->warn("{}", status.text().toStdString());
     if (choice.packs) {
-        return rg::batch::Engine::fromPacks(std::move(choice.packs->rules),
-                                            std::move(choice.packs->policies));
+        auto engine = rg::batch::Engine::fromPacks(std::move(choice.packs->rules),
+                                                   std::move(choice.packs->policies));
+        if (engine) {
+            if (status.state == rg::packs::PackStatus::State::Current)
+                rg::log::get("app")->info("{}", status.text().toStdString());
+            else
+                rg::log::get("app")->warn("{}", status.text().toStdString());
+            return engine;
+        }
+        // Signed but unusable here (a pack written for a newer matcher, say): the start must
+        // not fail on every launch while that pack stays cached.
+        status = {rg::packs::PackStatus::State::BuiltIn, {}, status.source,
+                  u"the signed pack does not load: %1"_s.arg(engine.error())};
     }
+    rg::log::get("app")->warn("{}", status.text().toStdString());
     return rg::batch::Engine::load();
 }
 

@@ -28,11 +28,13 @@ QString translationPath(const QString &language)
 InstalledLanguage installTranslators(QCoreApplication &app, const QString &language)
 {
     QLocale locale;
-    // A British desk that picks English keeps its dates; one in French that picks German gets
-    // German ones.
-    if (!language.isEmpty() && QLocale(language).language() != locale.language()) {
+    // A chosen language is loaded as chosen: the system's list of UI languages (LANGUAGE=es:en)
+    // must not win over it. A British desk that picks English keeps its dates; one in French that
+    // picks German gets German ones.
+    if (!language.isEmpty()) {
+        if (QLocale(language).language() != locale.language())
+            QLocale::setDefault(QLocale(language));
         locale = QLocale(language);
-        QLocale::setDefault(locale);
     }
     InstalledLanguage installed{locale, false, false};
 

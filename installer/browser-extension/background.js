@@ -19,7 +19,9 @@ const ROLES = new Set(['customer', 'agent', 'system']);
 
 // The token and the delivered keys stay out of content scripts' reach (they run in the
 // console's renderer process); they get their console's settings by message.
-chrome.storage.local.setAccessLevel({accessLevel: 'TRUSTED_CONTEXTS'}).catch(() => {});
+// setAccessLevel works from Chrome 140 (the manifest's minimum); a failure is said, not hidden.
+chrome.storage.local.setAccessLevel({accessLevel: 'TRUSTED_CONTEXTS'})
+  .catch((error) => console.error('Refund Guard: the token could not be kept from content scripts:', error));
 
 let sentKeys = null; // Set in insertion order, loaded on first use
 let deliveries = Promise.resolve();

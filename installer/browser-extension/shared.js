@@ -192,7 +192,7 @@
 
   function clampId(id) {
     // Control and format characters are refused by the bridge; they are never part of an id.
-    const cleaned = String(id).replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, '').trim();
+    const cleaned = String(id).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '').trim();
     return cleaned.slice(0, MAX_ID_LENGTH);
   }
 

@@ -31,9 +31,11 @@ Result<QByteArray> readCachedFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{path + u": cannot read: "_s + file.errorString()};
-    if (file.size() > kMaxCachedFileSize)
+    // Bounded by the read, not by size(): a FIFO or a device says 0 and never ends.
+    QByteArray bytes = file.read(kMaxCachedFileSize + 1);
+    if (bytes.size() > kMaxCachedFileSize)
         return Error{path + u": too large for a pack file"_s};
-    return file.readAll();
+    return bytes;
 }
 
 Result<bool> writeFile(const QString &path, const QByteArray &bytes)

@@ -146,6 +146,33 @@ private Q_SLOTS:
         QVERIFY2(log.contains(u"Running on the pack of "_s) && log.contains(u"manifest.json"_s),
                  qPrintable(log));
     }
+
+    // Scenario: a signed rule pack whose regex this matcher refuses (written for a newer one,
+    // say): it is never cached or used, the app starts on the last good pack and says why, and
+    // so again on the next start.
+    void signedPackThatDoesNotLoadIsNotUsed()
+    {
+        m_server.close();
+        QVERIFY(m_server.listen());
+        QFile ini(m_settings);
+        QVERIFY(ini.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        ini.write("[bridge]\nport=0\n[packs]\nsourceUrl=" + m_server.baseUrl().toUtf8()
+                  + "\npublicKeys=" + m_key->publicKey().toBase64() + "\n");
+        ini.close();
+        publish(u"3"_s);
+        // An unbalanced group: valid JSON, a pattern RE2 refuses.
+        const QByteArray broken = "{\"id\": \"site-pack\", \"version\": \"3\", \"format\": 1, "
+                                  "\"rules\": [{\"id\": \"cash\", \"cue\": \"bribe\", \"weight\": "
+                                  "0.6, \"patterns\": [{\"regex\": \"cash(app\"}]}]}";
+        m_server.files[u"rulepack.json"_s] = broken;
+        m_server.files[u"rulepack.json.sig"_s] = m_key->signatureFile(broken);
+        for (int start = 0; start < 2; ++start) {
+            const QString log = runApp();
+            QVERIFY2(log.contains(u"Running on the pack of "_s)
+                         && log.contains(u"invalid regular expression \"cash(app\""_s),
+                     qPrintable(log));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TstAppPacks)
