@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -25,6 +26,7 @@ constexpr auto kCurrentName = "current.json";
 constexpr auto kFolderPrefix = "pack-";
 // Larger than any sensible pack; protects against reading an arbitrary file whole.
 constexpr qint64 kMaxCachedFileSize = 64 * 1024 * 1024;
+constexpr int kLockWaitMs = 10000;
 
 Result<QByteArray> readCachedFile(const QString &path)
 {
@@ -138,7 +140,8 @@ Result<CachedPacks> loadCachedPacks(const QString &cacheDir, const QList<QByteAr
 
 /*!
  * Writes the files into a new folder of \a cacheDir, then points current.json at it; older
- * pack folders are removed afterwards. A failure part way leaves the previous pack in use.
+ * pack folders are removed afterwards. A failure part way leaves the previous pack in use, and a
+ * pack fetched later that another instance stored first stays current.
  */
 Result<bool> storePacks(const QString &cacheDir, const QHash<QString, QByteArray> &files,
                         const QString &source, const QDateTime &fetchedAt)
@@ -155,11 +158,27 @@ Result<bool> storePacks(const QString &cacheDir, const QHash<QString, QByteArray
             return written;
         }
     }
+    // Two instances may store at once: pointing current.json and clearing old folders happen
+    // under a lock, and a newer pack already current is kept (folder names sort by fetch time).
+    QLockFile lock(cacheDir + u"/cache.lock"_s);
+    if (!lock.tryLock(kLockWaitMs)) {
+        QDir(folder).removeRecursively();
+        return Error{cacheDir + u": the pack cache is locked by another instance"_s};
+    }
+    const QString currentPath = cacheDir + u'/' + QLatin1StringView(kCurrentName);
+    if (QFile::exists(currentPath)) {
+        const auto existing = model::readJsonObjectFile(currentPath);
+        const QString existingFolder = existing ? existing.value().value(u"folder"_s).toString()
+                                                : QString();
+        if (existingFolder > folderName && QDir(cacheDir + u'/' + existingFolder).exists()) {
+            QDir(folder).removeRecursively();
+            return true;
+        }
+    }
     const QJsonObject current{{u"folder"_s, folderName},
                               {u"fetched_at"_s, fetchedAt.toUTC().toString(Qt::ISODate)},
                               {u"source"_s, source}};
-    if (auto written = writeFile(cacheDir + u'/' + QLatin1StringView(kCurrentName),
-                                 QJsonDocument(current).toJson(QJsonDocument::Indented));
+    if (auto written = writeFile(currentPath, QJsonDocument(current).toJson(QJsonDocument::Indented));
         !written) {
         QDir(folder).removeRecursively();
         return written;

@@ -286,6 +286,21 @@ private Q_SLOTS:
         QCOMPARE(QDir(m_cache->path()).entryList({u"pack-*"_s}, QDir::Dirs).size(), 1);
     }
 
+    // Scenario: two instances store at once, and the one that fetched earlier finishes last: the
+    // newer pack stays current, its folder stays, and the older one is not left behind.
+    void slowerStoreKeepsTheNewerPack()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        publish(u"2.0.0"_s);
+        QVERIFY(storePacks(m_cache->path(), m_server.files, m_base, now));
+        publish(u"1.0.0"_s);
+        QVERIFY(storePacks(m_cache->path(), m_server.files, m_base, now.addSecs(-5)));
+        const PackChoice choice = choose(QString());
+        QVERIFY2(choice.packs.has_value(), qPrintable(choice.status.text()));
+        QCOMPARE(choice.packs->rules.version, u"2.0.0"_s);
+        QCOMPARE(QDir(m_cache->path()).entryList({u"pack-*"_s}, QDir::Dirs).size(), 1);
+    }
+
     // Scenario: after a good pack, the server serves an altered one: the fetch is refused
     // naming the file, and the last good pack stays in use with a status that says why.
     void alteredPackKeepsTheLastGood()
