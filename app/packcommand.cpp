@@ -142,16 +142,16 @@ int verify(const QStringList &args)
         return fail(keys.error());
     bool bad = false;
     for (const QString &path : parsed.files) {
-        auto id = packs::verifyPackFile(path, keys.value());
+        QByteArray bytes;
+        auto id = packs::verifyPackFile(path, keys.value(), &bytes);
         if (!id) {
             printErr(id.error());
             bad = true;
             continue;
         }
-        // Signed and intact, but the application would still refuse a pack it cannot load.
-        auto bytes = model::readFileBytes(path);
-        auto kind = bytes ? packs::validatePackFile(bytes.value(), path)
-                          : Result<packs::PackFileKind>(Error{bytes.error()});
+        // Signed and intact, but the application would still refuse a pack it cannot load; the
+        // bytes validated are the ones verified.
+        auto kind = packs::validatePackFile(bytes, path);
         if (!kind) {
             printErr(kind.error());
             bad = true;

@@ -4,6 +4,7 @@
 
 #include "model/jsontext.h"
 #include "model/secretfile.h"
+#include "model/sodium.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -33,14 +34,6 @@ constexpr qsizetype kPublicPrefixSize = sizeof(kPublicPrefix) - 1;
 // A v1 key file is 124 bytes. Anything much larger is not one, and reading it whole would only
 // spread whatever it holds over more memory.
 constexpr size_t kMaxSecretFileSize = 4096;
-
-// sodium_init() must run before any other libsodium call. A function-local static runs it exactly
-// once even when several threads reach their first key at the same time.
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
 
 Error sodiumUnavailable()
 {
@@ -144,7 +137,7 @@ Result<model::SecretFilePublish> publishNewKey(const QString &path, const Secret
 // up with the one key that was stored first.
 Result<SigningKey> SigningKey::loadOrCreate(const QString &path)
 {
-    if (!sodiumReady())
+    if (!model::sodiumReady())
         return sodiumUnavailable();
     SigningKey key;
     bool missing = false;
@@ -168,7 +161,7 @@ Result<SigningKey> SigningKey::loadOrCreate(const QString &path)
 // read or write, and one that is not exactly a v1 key whose halves belong together.
 Result<SigningKey> SigningKey::load(const QString &path)
 {
-    if (!sodiumReady())
+    if (!model::sodiumReady())
         return sodiumUnavailable();
     SigningKey key;
     const Result<bool> read = readSecretKey(path, key.m_secret, nullptr);
@@ -181,7 +174,7 @@ Result<SigningKey> SigningKey::load(const QString &path)
 // keys kept elsewhere; an installation key comes from loadOrCreate.
 Result<SigningKey> SigningKey::fromSeed(const QByteArray &seed32)
 {
-    if (!sodiumReady())
+    if (!model::sodiumReady())
         return sodiumUnavailable();
     if (seed32.size() != crypto_sign_SEEDBYTES) {
         return Error{u"the Ed25519 seed has %1 bytes instead of %2"_s.arg(seed32.size())
@@ -249,7 +242,7 @@ bool verifySignature(const QByteArray &publicKey, const QByteArray &message,
 {
     if (publicKey.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES)
         return false;
-    if (!sodiumReady())
+    if (!model::sodiumReady())
         return false;
     return crypto_sign_verify_detached(bytes(signature), bytes(message),
                                        static_cast<unsigned long long>(message.size()),

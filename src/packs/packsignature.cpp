@@ -4,6 +4,7 @@
 
 #include "model/jsontext.h"
 #include "model/secretfile.h"
+#include "model/sodium.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -31,12 +32,6 @@ constexpr std::size_t kMaxSecretFileSize = 4096;
 constexpr qsizetype kMaxSignatureFileSize = 4096;
 constexpr qsizetype kKeyIdBytes = 8;
 
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
-
 Error sodiumUnavailable()
 {
     return Error{u"cannot initialise libsodium, so packs cannot be signed or verified"_s};
@@ -62,7 +57,7 @@ PackSigningKey::~PackSigningKey()
 // A fresh random key pair.
 Result<PackSigningKey> PackSigningKey::generate()
 {
-    if (!sodiumReady())
+    if (!model::sodiumReady())
         return sodiumUnavailable();
     PackSigningKey key;
     std::array<unsigned char, crypto_sign_PUBLICKEYBYTES> publicKey;
@@ -75,7 +70,7 @@ Result<PackSigningKey> PackSigningKey::generate()
 // together (its signatures would verify against no published key).
 Result<PackSigningKey> PackSigningKey::load(const QString &path)
 {
-    if (!sodiumReady())
+    if (!model::sodiumReady())
         return sodiumUnavailable();
     std::array<char, kMaxSecretFileSize + 1> text;
     const auto wipeText = qScopeGuard([&text] { sodium_memzero(text.data(), text.size()); });
@@ -176,7 +171,7 @@ QString signatureFilePath(const QString &path)
 QString keyId(const QByteArray &publicKey)
 {
     std::array<unsigned char, crypto_generichash_BYTES> hash{};
-    if (!sodiumReady())
+    if (!model::sodiumReady())
         return {};
     crypto_generichash(hash.data(), hash.size(), bytes(publicKey),
                        static_cast<unsigned long long>(publicKey.size()), nullptr, 0);
@@ -241,7 +236,7 @@ Result<QList<QByteArray>> readPublicKeys(const QString &keyOrFile)
 Result<QString> verifyPackBytes(const QByteArray &message, const QByteArray &signatureText,
                                 const QList<QByteArray> &keys, const QString &name)
 {
-    if (!sodiumReady())
+    if (!model::sodiumReady())
         return sodiumUnavailable();
     const QString sigName = signatureFilePath(name);
     if (signatureText.size() > kMaxSignatureFileSize)
@@ -284,7 +279,8 @@ Result<QString> verifyPackBytes(const QByteArray &message, const QByteArray &sig
     return Error{name + u": signed with key %1, which is not a trusted key"_s.arg(id)};
 }
 
-Result<QString> verifyPackFile(const QString &path, const QList<QByteArray> &keys)
+Result<QString> verifyPackFile(const QString &path, const QList<QByteArray> &keys,
+                               QByteArray *verifiedBytes)
 {
     const auto message = model::readFileBytes(path);
     if (!message)
@@ -295,7 +291,10 @@ Result<QString> verifyPackFile(const QString &path, const QList<QByteArray> &key
         return Error{path + u": unsigned (there is no %1)"_s.arg(sigPath)};
     if (!sigFile.open(QIODevice::ReadOnly))
         return Error{sigPath + u": cannot read: "_s + sigFile.errorString()};
-    return verifyPackBytes(message.value(), sigFile.read(kMaxSignatureFileSize + 1), keys, path);
+    auto keyId = verifyPackBytes(message.value(), sigFile.read(kMaxSignatureFileSize + 1), keys, path);
+    if (keyId && verifiedBytes)
+        *verifiedBytes = message.value();
+    return keyId;
 }
 
 } // namespace rg::packs

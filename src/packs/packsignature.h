@@ -56,7 +56,9 @@ Result<QList<QByteArray>> readPublicKeys(const QString &keyOrFile);
 // returns the id of the key that signed. Errors start with \a name (the pack file).
 Result<QString> verifyPackBytes(const QByteArray &bytes, const QByteArray &signatureText,
                                 const QList<QByteArray> &keys, const QString &name);
-// The same for the file at \a path and its signature file beside it.
-Result<QString> verifyPackFile(const QString &path, const QList<QByteArray> &keys);
+// The same for the file at \a path and its signature file beside it; \a verifiedBytes, when
+// given, receives the bytes that were verified, so a caller reads the file only once.
+Result<QString> verifyPackFile(const QString &path, const QList<QByteArray> &keys,
+                               QByteArray *verifiedBytes = nullptr);
 
 } // namespace rg::packs

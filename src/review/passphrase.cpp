@@ -4,6 +4,7 @@
 
 #include "log/log.h"
 #include "model/secretfile.h"
+#include "model/sodium.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -56,14 +57,6 @@ QString attemptsName()
 auto logger()
 {
     return rg::log::get("review");
-}
-
-// sodium_init() must run before any other libsodium call; a function-local static runs it once
-// even when several threads get here first at the same time.
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
 }
 
 Error sodiumUnavailable()
@@ -323,7 +316,7 @@ bool SupervisorGate::isSet() const
 // A stale failed-attempts record is dropped so the new passphrase starts without a delay.
 Result<bool> SupervisorGate::setPassphrase(const QString &passphrase, const QString &confirmation)
 {
-    if (!sodiumReady())
+    if (!model::sodiumReady())
         return sodiumUnavailable();
     const Error alreadySet{u"a supervisor passphrase is already set; it can only be set once"_s};
     if (isSet()) {
@@ -376,7 +369,7 @@ Result<bool> SupervisorGate::setPassphrase(const QString &passphrase, const QStr
 // a success, so stopping the process mid-check does not escape the count.
 Result<bool> SupervisorGate::verify(const QString &passphrase)
 {
-    if (!sodiumReady())
+    if (!model::sodiumReady())
         return sodiumUnavailable();
     const Result<QByteArray> hash = readHashString(m_hashPath, m_cost);
     if (!hash) {

@@ -5,6 +5,7 @@
 #include "log/log.h"
 #include "model/csv.h"
 #include "model/secretfile.h"
+#include "model/sodium.h"
 #include "sql/schema.h"
 #include "sql/transaction.h"
 
@@ -513,7 +514,7 @@ Result<QByteArray> loadOrCreateSalt(const QString &path)
         }
         if (!missing)
             return Error{read.error()};
-        if (sodium_init() < 0)
+        if (!model::sodiumReady())
             return Error{path + u": cannot initialise libsodium for the "_s + what};
         std::array<char, kSaltBytes> fresh{};
         randombytes_buf(fresh.data(), fresh.size());
