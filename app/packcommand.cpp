@@ -8,9 +8,15 @@
 #include "packs/packcontent.h"
 #include "packs/packsignature.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QSaveFile>
+
+#include <optional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -86,6 +92,101 @@ int keygen(const QStringList &args)
     return kExitOk;
 }
 
+/*
+ * The rule pack and the policies may come in any order (each is recognised by its content); all
+ * must sit beside the manifest, which names them by file name. A manifest already there with a
+ * later sequence, or the same sequence for other files, is not replaced.
+ */
+int manifest(const QStringList &args)
+{
+    const Parsed parsed = parseArgs(args, {u"sequence"_s, u"published-at"_s, u"out"_s});
+    if (!parsed.error.isEmpty())
+        return usageError(u"pack manifest: "_s + parsed.error);
+    const QString outPath = parsed.options.value(u"out"_s);
+    if (outPath.isEmpty() || !parsed.options.contains(u"sequence"_s) || parsed.files.isEmpty()) {
+        return usageError(u"usage: refundguard-cli pack manifest --sequence N [--published-at "
+                          u"TIME] --out MANIFEST RULEPACK POLICY..."_s);
+    }
+    bool numeric = false;
+    const qint64 sequence = parsed.options.value(u"sequence"_s).toLongLong(&numeric);
+    if (!numeric || sequence < 1)
+        return usageError(u"pack manifest: --sequence must be a whole number from 1"_s);
+    QDateTime publishedAt = QDateTime::currentDateTimeUtc();
+    publishedAt.setTime(
+        QTime(publishedAt.time().hour(), publishedAt.time().minute(), publishedAt.time().second()));
+    if (parsed.options.contains(u"published-at"_s)) {
+        publishedAt
+            = QDateTime::fromString(parsed.options.value(u"published-at"_s), Qt::ISODateWithMs);
+        if (!publishedAt.isValid() || publishedAt.timeSpec() == Qt::LocalTime) {
+            return usageError(u"pack manifest: --published-at must be a date and time with its "
+                              u"zone, such as 2026-11-26T17:00:00Z"_s);
+        }
+    }
+    const QDir folder = QFileInfo(outPath).absoluteDir();
+    std::optional<std::pair<QString, QByteArray>> rulePack;
+    QList<std::pair<QString, QByteArray>> policies;
+    bool bad = false;
+    for (const QString &path : parsed.files) {
+        const QFileInfo info(path);
+        if (info.absoluteDir() != folder) {
+            printErr(path + u": not in the manifest's folder "_s + folder.path());
+            bad = true;
+            continue;
+        }
+        auto bytes = model::readFileBytes(path);
+        if (!bytes) {
+            printErr(bytes.error());
+            bad = true;
+            continue;
+        }
+        auto kind = packs::validatePackFile(bytes.value(), path);
+        if (!kind) {
+            printErr(kind.error());
+            bad = true;
+        } else if (kind.value() == packs::PackFileKind::Manifest) {
+            printErr(path + u": a manifest cannot be part of a pack"_s);
+            bad = true;
+        } else if (kind.value() == packs::PackFileKind::Policy) {
+            policies.append({info.fileName(), bytes.value()});
+        } else if (rulePack) {
+            printErr(path + u": a second rule pack (a pack has one)"_s);
+            bad = true;
+        } else {
+            rulePack.emplace(info.fileName(), bytes.value());
+        }
+    }
+    if (!bad && (!rulePack || policies.isEmpty()))
+        return fail(u"a pack needs one rule pack and at least one policy; nothing was written"_s);
+    if (bad)
+        return fail(u"nothing was written"_s);
+    const auto made
+        = packs::PackManifest::describe(sequence, publishedAt, QList{*rulePack} + policies);
+    // Parsed back: names the manifest cannot carry (folders, odd characters) are refused here.
+    if (auto valid = packs::PackManifest::parse(made.toJson(), outPath); !valid)
+        return fail(valid.error() + u"; nothing was written"_s);
+    if (QFile::exists(outPath)) {
+        auto bytes = model::readFileBytes(outPath);
+        if (!bytes)
+            return fail(bytes.error());
+        if (auto previous = packs::PackManifest::parse(bytes.value(), outPath)) {
+            if (auto newer
+                = packs::checkNotRollback(made, previous.value(), outPath, u"the manifest there"_s);
+                !newer)
+                return fail(newer.error() + u"; it was not replaced"_s);
+        }
+    }
+    const QByteArray text = made.toJson();
+    QSaveFile file(outPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
+        return fail(outPath + u": cannot write: "_s + file.errorString());
+    writeOut(u"%1: sequence %2, published %3: rule pack %4 and %5 policies\n"_s.arg(outPath)
+                 .arg(sequence)
+                 .arg(made.publishedAt.toString(Qt::ISODate), made.rulePack)
+                 .arg(made.policies.size())
+                 .toUtf8());
+    return kExitOk;
+}
+
 // Each file must be a valid pack file; every problem is reported before anything is signed.
 int sign(const QStringList &args)
 {
@@ -141,6 +242,14 @@ int verify(const QStringList &args)
     if (!keys)
         return fail(keys.error());
     bool bad = false;
+    struct Verified
+    {
+        QString path;
+        QByteArray bytes;
+        packs::PackFileKind kind;
+        QString keyId;
+    };
+    QList<Verified> verified;
     for (const QString &path : parsed.files) {
         QByteArray bytes;
         auto id = packs::verifyPackFile(path, keys.value(), &bytes);
@@ -157,9 +266,28 @@ int verify(const QStringList &args)
             bad = true;
             continue;
         }
-        writeOut(
-            u"%1: ok (%2, key %3)\n"_s.arg(path, packs::packFileKindName(kind.value()), id.value())
-                .toUtf8());
+        verified.append({path, bytes, kind.value(), id.value()});
+    }
+    // With a manifest among them, each file it names must be the one it was made from.
+    std::optional<packs::PackManifest> manifest;
+    QString manifestPath;
+    for (const Verified &file : std::as_const(verified)) {
+        if (file.kind == packs::PackFileKind::Manifest) {
+            manifest = packs::PackManifest::parse(file.bytes, file.path).value();
+            manifestPath = file.path;
+        }
+    }
+    for (const Verified &file : std::as_const(verified)) {
+        const QString name = QFileInfo(file.path).fileName();
+        if (manifest && file.kind != packs::PackFileKind::Manifest
+            && manifest->files().contains(name) && !manifest->matches(name, file.bytes)) {
+            printErr(file.path + u": its SHA-256 is not the one "_s + manifestPath + u" lists"_s);
+            bad = true;
+            continue;
+        }
+        writeOut(u"%1: ok (%2, key %3)\n"_s
+                     .arg(file.path, packs::packFileKindName(file.kind), file.keyId)
+                     .toUtf8());
     }
     return bad ? kExitFailed : kExitOk;
 }
@@ -172,11 +300,13 @@ int runPackCommand(const QStringList &args)
     const QStringList rest = args.mid(1);
     if (sub == u"keygen"_s)
         return keygen(rest);
+    if (sub == u"manifest"_s)
+        return manifest(rest);
     if (sub == u"sign"_s)
         return sign(rest);
     if (sub == u"verify"_s)
         return verify(rest);
-    return usageError(u"usage: refundguard-cli pack keygen|sign|verify ..."_s);
+    return usageError(u"usage: refundguard-cli pack keygen|manifest|sign|verify ..."_s);
 }
 
 } // namespace rg::cli

@@ -65,6 +65,10 @@ Commands:
       Create a key pair for signing rule and policy packs: the secret key (owner-only, mode
       0600; an existing file is never overwritten) and the public key file whose base64 line
       administrators put in packs/publicKeys.
+  pack manifest --sequence N [--published-at TIME] --out MANIFEST RULEPACK POLICY...
+      Write the manifest of a release: its sequence (higher than every earlier release's),
+      its publication time (ISO 8601, default now) and the SHA-256 of the rule pack and each
+      policy, which must be valid and in MANIFEST's folder. Sign it with the files.
   pack sign --key SECRET_FILE PACKFILE...
       Check that each file is a valid pack manifest, rule pack or policy, then write its
       detached Ed25519 signature to PACKFILE.sig (README.md, "Signed packs"). Nothing is
@@ -72,7 +76,8 @@ Commands:
   pack verify --pubkey KEY_OR_FILE PACKFILE...
       Check each file against PACKFILE.sig and the public key (base64, or a file of keys one
       a line); prints FILE: ok (kind, key ID) per good file and one line on standard error
-      per unsigned, altered, wrongly signed or invalid file; exit 0 only when all are good.
+      per unsigned, altered, wrongly signed or invalid file, or file whose SHA-256 is not
+      the one a given manifest lists; exit 0 only when all are good.
   logic [FILE|-]
       Evaluate JSON Logic (jsonlogic.com): each line {"rule": ..., "data": ...} gets one
       line {"result": ...}, or {"error": "line N: ..."}, in order (standard input when FILE

@@ -274,8 +274,9 @@ loadSignedPacks(const rg::settings::Settings &settings, rg::packs::PackStatus &s
         }
         // Signed but unusable here (a pack written for a newer matcher, say): the start must
         // not fail on every launch while that pack stays cached.
-        status = {rg::packs::PackStatus::State::BuiltIn, {}, status.source,
-                  u"the signed pack does not load: %1"_s.arg(engine.error())};
+        status = {.state = rg::packs::PackStatus::State::BuiltIn,
+                  .source = status.source,
+                  .reason = u"the signed pack does not load: %1"_s.arg(engine.error())};
     }
     rg::log::get("app")->warn("{}", status.text().toStdString());
     return rg::batch::Engine::load();

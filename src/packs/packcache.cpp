@@ -141,10 +141,10 @@ Result<CachedPacks> loadCachedPacks(const QString &cacheDir, const QList<QByteAr
 /*!
  * Writes the files into a new folder of \a cacheDir, then points current.json at it; older
  * pack folders are removed afterwards. A failure part way leaves the previous pack in use, and a
- * pack fetched later that another instance stored first stays current.
+ * later release that another instance stored first stays current.
  */
 Result<bool> storePacks(const QString &cacheDir, const QHash<QString, QByteArray> &files,
-                        const QString &source, const QDateTime &fetchedAt)
+                        qint64 sequence, const QString &source, const QDateTime &fetchedAt)
 {
     const QString folderName = QLatin1StringView(kFolderPrefix)
                                + fetchedAt.toUTC().toString(u"yyyyMMdd'T'HHmmsszzz"_s) + u'-'
@@ -159,7 +159,8 @@ Result<bool> storePacks(const QString &cacheDir, const QHash<QString, QByteArray
         }
     }
     // Two instances may store at once: pointing current.json and clearing old folders happen
-    // under a lock, and a newer pack already current is kept (folder names sort by fetch time).
+    // under a lock, and a later release already current is kept (folder names sort by fetch
+    // time, so the clearing spares a store in progress).
     QLockFile lock(cacheDir + u"/cache.lock"_s);
     if (!lock.tryLock(kLockWaitMs)) {
         QDir(folder).removeRecursively();
@@ -170,12 +171,15 @@ Result<bool> storePacks(const QString &cacheDir, const QHash<QString, QByteArray
         const auto existing = model::readJsonObjectFile(currentPath);
         const QString existingFolder = existing ? existing.value().value(u"folder"_s).toString()
                                                 : QString();
-        if (existingFolder > folderName && QDir(cacheDir + u'/' + existingFolder).exists()) {
+        const qint64 existingSequence
+            = existing ? existing.value().value(u"sequence"_s).toInteger() : 0;
+        if (existingSequence > sequence && QDir(cacheDir + u'/' + existingFolder).exists()) {
             QDir(folder).removeRecursively();
             return true;
         }
     }
     const QJsonObject current{{u"folder"_s, folderName},
+                              {u"sequence"_s, sequence},
                               {u"fetched_at"_s, fetchedAt.toUTC().toString(Qt::ISODate)},
                               {u"source"_s, source}};
     if (auto written = writeFile(currentPath, QJsonDocument(current).toJson(QJsonDocument::Indented));
@@ -195,12 +199,13 @@ Result<bool> storePacks(const QString &cacheDir, const QHash<QString, QByteArray
 
 QString PackStatus::text() const
 {
-    const QString date = packTime.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s);
+    const QString release = u"%1 (published %2)"_s.arg(sequence).arg(
+        packTime.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s));
     switch (state) {
     case State::Current:
-        return u"Running on the verified pack of %1 from %2"_s.arg(date, source);
+        return u"Running on the verified pack %1 from %2"_s.arg(release, source);
     case State::Stale:
-        return u"Running on the pack of %1 because %2"_s.arg(date, reason);
+        return u"Running on the pack %1 because %2"_s.arg(release, reason);
     case State::BuiltIn:
         return u"Running on the built-in pack because %1"_s.arg(reason);
     }
@@ -219,7 +224,8 @@ PackChoice choosePacks(const QString &cacheDir, const QList<QByteArray> &keys,
                                    : fetchError + u"; "_s + cached.error();
         return choice;
     }
-    choice.status.packTime = cached.value().fetchedAt;
+    choice.status.sequence = cached.value().packs.manifest.sequence;
+    choice.status.packTime = cached.value().packs.manifest.publishedAt;
     choice.status.source = cached.value().source;
     choice.status.state
         = fetchError.isEmpty() ? PackStatus::State::Current : PackStatus::State::Stale;

@@ -18,7 +18,7 @@ namespace rg::packs {
 // A verified pack and where and when it was fetched.
 struct CachedPacks
 {
-    LoadedPacks packs;
+    LoadedPacks packs; // its manifest tells the release: sequence and publication date
     QDateTime fetchedAt; // UTC
     QString source;
 };
@@ -34,16 +34,18 @@ QString defaultPackCacheDir();
 // The last good pack in \a cacheDir, verified again (and parsed) from its bytes on every load.
 Result<CachedPacks> loadCachedPacks(const QString &cacheDir, const QList<QByteArray> &keys);
 
-// Makes \a files (a set verifyPackSet accepted) the cached pack, in one atomic step.
+// Makes \a files (a set verifyPackSet accepted, of release \a sequence) the cached pack, in one
+// atomic step, unless a later release is cached already.
 Result<bool> storePacks(const QString &cacheDir, const QHash<QString, QByteArray> &files,
-                        const QString &source, const QDateTime &fetchedAt);
+                        qint64 sequence, const QString &source, const QDateTime &fetchedAt);
 
 // What the agent is told about the packs in use.
 struct PackStatus
 {
     enum class State { Current, Stale, BuiltIn };
     State state = State::BuiltIn;
-    QDateTime packTime; // when the pack in use was fetched (Current, Stale)
+    qint64 sequence = 0;  // the release in use (Current, Stale)
+    QDateTime packTime;   // when the pack in use was published (Current, Stale)
     QString source;
     QString reason; // why not a fresh pack (Stale, BuiltIn)
 

@@ -180,6 +180,22 @@ void PackUpdater::manifestArrived()
         finish(manifest.error());
         return;
     }
+    // A pack in the cache that no longer verifies cannot hold a newer one back.
+    if (auto cached = loadCachedPacks(m_options.cacheDir, m_options.keys)) {
+        const PackManifest &inUse = cached.value().packs.manifest;
+        if (auto newer = checkNotRollback(manifest.value(), inUse, where + u'/' + manifestName,
+                                          u"the pack in use"_s);
+            !newer) {
+            finish(newer.error());
+            return;
+        }
+        if (manifest.value().sequence == inUse.sequence) {
+            log::get("packs")->info("the pack in use, sequence {}, is the one {} publishes",
+                                    inUse.sequence, m_options.source.toStdString());
+            finish(QString());
+            return;
+        }
+    }
     for (const QString &name : manifest.value().files())
         m_queue << name << signatureFilePath(name);
     fetchNext();
@@ -193,11 +209,15 @@ void PackUpdater::allArrived()
         finish(packs.error());
         return;
     }
-    auto stored = storePacks(m_options.cacheDir, m_files, where, QDateTime::currentDateTimeUtc());
+    const qint64 sequence = packs.value().manifest.sequence;
+    auto stored
+        = storePacks(m_options.cacheDir, m_files, sequence, where, QDateTime::currentDateTimeUtc());
     if (!stored) {
         finish(stored.error());
         return;
     }
+    log::get("packs")->info("stored the verified pack, sequence {}, from {}", sequence,
+                            m_options.source.toStdString());
     finish(QString());
 }
 
@@ -207,9 +227,7 @@ void PackUpdater::finish(const QString &error)
     m_error = error;
     m_files.clear();
     m_queue.clear();
-    if (error.isEmpty())
-        log::get("packs")->info("stored the verified pack from {}", m_options.source.toStdString());
-    else
+    if (!error.isEmpty())
         log::get("packs")->warn("pack update failed: {}", error.toStdString());
     Q_EMIT finished(error);
 }

@@ -20,8 +20,9 @@ namespace rg::packs {
 // on the same machine). Always ends in '/'.
 Result<QUrl> packSourceBase(const QString &text);
 
-// Use me to fetch the published pack from the central URL: downloads the manifest and the files
-// it names with their signatures, verifies them all, and only then replaces the cached pack.
+// Use me to fetch the published pack from the central URL: downloads the manifest and, when it
+// is a later release than the cached pack, the files it names with their signatures, verifies
+// them all, and only then replaces the cached pack. An older release is refused as a rollback.
 // On any failure the cache is left as it was and finished() says why.
 class PackUpdater final : public QObject
 {
@@ -45,7 +46,7 @@ public:
     // Runs an event loop until finished() or \a msecs have passed; true when finished.
     bool waitForFinished(int msecs);
     bool isFinished() const { return m_finished; }
-    // Empty when the last fetch stored a new pack.
+    // Empty when the last fetch stored a new pack or found the cached one current.
     QString error() const { return m_error; }
 
 Q_SIGNALS:

@@ -2,12 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "packs/packcontent.h"
+#include "packs/packsignature.h"
+
 #include <QByteArray>
+#include <QDateTime>
 #include <QHash>
 #include <QHostAddress>
 #include <QString>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimeZone>
 
 namespace rg::test {
 
@@ -33,6 +38,26 @@ public:
     {
         m_port = m_server.serverPort();
         return QStringLiteral("http://127.0.0.1:%1/packs/").arg(m_port);
+    }
+
+    // Serves release \a sequence of \a pack (name -> bytes, the rule pack first): its manifest
+    // with their hashes, and every file signed with \a key, in place of what was served.
+    void publish(const rg::packs::PackSigningKey &key, qint64 sequence,
+                 const QList<std::pair<QString, QByteArray>> &pack)
+    {
+        files.clear();
+        const QByteArray manifest
+            = rg::packs::PackManifest::describe(
+                  sequence,
+                  QDateTime(QDate(2026, 11, 1).addDays(sequence), QTime(9, 0), QTimeZone::utc()),
+                  pack)
+                  .toJson();
+        auto all = pack;
+        all.append({QString::fromLatin1(rg::packs::kManifestName), manifest});
+        for (const auto &[name, bytes] : all) {
+            files.insert(name, bytes);
+            files.insert(name + QStringLiteral(".sig"), key.signatureFile(bytes));
+        }
     }
 
     QHash<QString, QByteArray> files;

@@ -69,24 +69,18 @@ private:
         return log;
     }
 
+    // Release \a version of the site's pack (its sequence is the version number).
     void publish(const QString &version)
     {
-        m_server.files.clear();
-        const QHash<QString, QByteArray> files{
-            {u"manifest.json"_s,
-             R"({"format": "refundguard-pack-manifest/1", "rule_pack": "rulepack.json", "policies": ["01-authority-limit.json"]})"_ba},
-            {u"rulepack.json"_s,
-             u"{\"id\": \"site-pack\", \"version\": \"%1\", \"format\": 1, \"rules\": [{\"id\": "
-             u"\"cash\", \"cue\": \"bribe\", \"weight\": 0.6, \"patterns\": [\"cashapp\"]}]}"_s
-                 .arg(version)
-                 .toUtf8()},
-            {u"01-authority-limit.json"_s,
-             sourceFile(u"resources/policies/01-authority-limit.json"_s)},
-        };
-        for (auto it = files.cbegin(); it != files.cend(); ++it) {
-            m_server.files.insert(it.key(), it.value());
-            m_server.files.insert(it.key() + u".sig"_s, m_key->signatureFile(it.value()));
-        }
+        m_server.publish(
+            *m_key, version.toLongLong(),
+            {{u"rulepack.json"_s,
+              u"{\"id\": \"site-pack\", \"version\": \"%1\", \"format\": 1, \"rules\": [{\"id\": "
+              u"\"cash\", \"cue\": \"bribe\", \"weight\": 0.6, \"patterns\": [\"cashapp\"]}]}"_s
+                  .arg(version)
+                  .toUtf8()},
+             {u"01-authority-limit.json"_s,
+              sourceFile(u"resources/policies/01-authority-limit.json"_s)}});
     }
 
     QTemporaryDir m_home;
@@ -127,7 +121,8 @@ private Q_SLOTS:
     {
         publish(u"1"_s);
         const QString log = runApp();
-        QVERIFY2(log.contains(u"Running on the verified pack of "_s), qPrintable(log));
+        QVERIFY2(log.contains(u"Running on the verified pack 1 (published 2026-11-02 09:00 UTC)"_s),
+                 qPrintable(log));
         QVERIFY(QFile::exists(m_home.filePath(u"data/refundguard/packs/current.json"_s)));
     }
 
@@ -138,12 +133,12 @@ private Q_SLOTS:
         publish(u"2"_s);
         m_server.files[u"rulepack.json"_s].replace("cashapp", "paypal!");
         QString log = runApp();
-        QVERIFY2(log.contains(u"Running on the pack of "_s) && log.contains(u"rulepack.json"_s)
+        QVERIFY2(log.contains(u"Running on the pack "_s) && log.contains(u"rulepack.json"_s)
                      && log.contains(u"does not match"_s),
                  qPrintable(log));
         m_server.close();
         log = runApp();
-        QVERIFY2(log.contains(u"Running on the pack of "_s) && log.contains(u"manifest.json"_s),
+        QVERIFY2(log.contains(u"Running on the pack "_s) && log.contains(u"manifest.json"_s),
                  qPrintable(log));
     }
 
@@ -159,16 +154,17 @@ private Q_SLOTS:
         ini.write("[bridge]\nport=0\n[packs]\nsourceUrl=" + m_server.baseUrl().toUtf8()
                   + "\npublicKeys=" + m_key->publicKey().toBase64() + "\n");
         ini.close();
-        publish(u"3"_s);
         // An unbalanced group: valid JSON, a pattern RE2 refuses.
         const QByteArray broken = "{\"id\": \"site-pack\", \"version\": \"3\", \"format\": 1, "
                                   "\"rules\": [{\"id\": \"cash\", \"cue\": \"bribe\", \"weight\": "
                                   "0.6, \"patterns\": [{\"regex\": \"cash(app\"}]}]}";
-        m_server.files[u"rulepack.json"_s] = broken;
-        m_server.files[u"rulepack.json.sig"_s] = m_key->signatureFile(broken);
+        m_server.publish(*m_key, 3,
+                         {{u"rulepack.json"_s, broken},
+                          {u"01-authority-limit.json"_s,
+                           sourceFile(u"resources/policies/01-authority-limit.json"_s)}});
         for (int start = 0; start < 2; ++start) {
             const QString log = runApp();
-            QVERIFY2(log.contains(u"Running on the pack of "_s)
+            QVERIFY2(log.contains(u"Running on the pack "_s)
                          && log.contains(u"invalid regular expression \"cash(app\""_s),
                      qPrintable(log));
         }

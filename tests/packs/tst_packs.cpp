@@ -19,6 +19,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace rg::packs;
@@ -41,11 +42,14 @@ QByteArray sourceFile(const QString &relative)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// A valid manifest, for the checks that read one without fetching it.
 QByteArray manifest()
 {
-    return R"({"format": "refundguard-pack-manifest/1", "rule_pack": "rulepack.json",
-  "policies": ["01-authority-limit.json", "05-proof-of-delivery.json"]}
-)"_ba;
+    return PackManifest::describe(4, QDateTime(QDate(2026, 11, 26), QTime(17, 0), QTimeZone::utc()),
+                                  {{u"rulepack.json"_s, rulePack(u"1"_s)},
+                                   {u"01-authority-limit.json"_s,
+                                    sourceFile(u"resources/policies/01-authority-limit.json"_s)}})
+        .toJson();
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -61,22 +65,16 @@ class TstPacks final : public QObject
     Q_OBJECT
 
 private:
-    // A published pack (unsigned files and their signatures) on the server, signed with m_key.
-    void publish(const QString &version)
+    // Release \a sequence (rule pack \a version and two policies) on the server, signed with
+    // m_key.
+    void publish(const QString &version, qint64 sequence)
     {
-        m_server.files.clear();
-        const QHash<QString, QByteArray> files{
-            {u"manifest.json"_s, manifest()},
-            {u"rulepack.json"_s, rulePack(version)},
-            {u"01-authority-limit.json"_s,
-             sourceFile(u"resources/policies/01-authority-limit.json"_s)},
-            {u"05-proof-of-delivery.json"_s,
-             sourceFile(u"resources/policies/05-proof-of-delivery.json"_s)},
-        };
-        for (auto it = files.cbegin(); it != files.cend(); ++it) {
-            m_server.files.insert(it.key(), it.value());
-            m_server.files.insert(it.key() + u".sig"_s, m_key->signatureFile(it.value()));
-        }
+        m_server.publish(*m_key, sequence,
+                         {{u"rulepack.json"_s, rulePack(version)},
+                          {u"01-authority-limit.json"_s,
+                           sourceFile(u"resources/policies/01-authority-limit.json"_s)},
+                          {u"05-proof-of-delivery.json"_s,
+                           sourceFile(u"resources/policies/05-proof-of-delivery.json"_s)}});
     }
 
     // Runs one fetch against the server; returns its error (empty: a new pack was stored).
@@ -122,7 +120,7 @@ private Q_SLOTS:
         m_dir.emplace();
         m_cache.emplace();
         QVERIFY(m_dir->isValid() && m_cache->isValid());
-        publish(u"1.0.0"_s);
+        publish(u"1.0.0"_s, 1);
     }
 
     // Scenario: the rules team makes a key, saves it owner-only, loads it back, signs a rule
@@ -249,10 +247,133 @@ private Q_SLOTS:
         QVERIFY(!broken.ok());
         QVERIFY2(broken.error().startsWith(u"broken.json"_s), qPrintable(broken.error()));
         const auto escaping = PackManifest::parse(
-            R"({"format": "refundguard-pack-manifest/1", "rule_pack": "../x.json", "policies": ["a.json"]})"_ba,
-            u"manifest.json"_s);
+            manifest().replace("\"rulepack.json\"", "\"../x.json\""), u"manifest.json"_s);
         QVERIFY(!escaping.ok());
         QVERIFY(!validatePackFile("{}"_ba, u"empty.json"_s).ok());
+    }
+
+    // Scenario: the manifest the rules team publishes reads back as written: release, date,
+    // files in order and their hashes.
+    void manifestRoundTrip()
+    {
+        const auto parsed = PackManifest::parse(manifest(), u"manifest.json"_s);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error()));
+        QCOMPARE(parsed.value().sequence, 4);
+        QCOMPARE(parsed.value().publishedAt,
+                 QDateTime(QDate(2026, 11, 26), QTime(17, 0), QTimeZone::utc()));
+        QCOMPARE(parsed.value().files(),
+                 QStringList({u"rulepack.json"_s, u"01-authority-limit.json"_s}));
+        QVERIFY(parsed.value().matches(u"rulepack.json"_s, rulePack(u"1"_s)));
+        QVERIFY(!parsed.value().matches(u"rulepack.json"_s, rulePack(u"2"_s)));
+        QCOMPARE(parsed.value().sha256.value(u"rulepack.json"_s), sha256Hex(rulePack(u"1"_s)));
+        QCOMPARE(parsed.value().toJson(), manifest());
+    }
+
+    void manifestFieldsAreChecked_data()
+    {
+        QTest::addColumn<QByteArray>("from");
+        QTest::addColumn<QByteArray>("to");
+        QTest::addColumn<QString>("expected");
+        const QByteArray hash = sha256Hex(rulePack(u"1"_s));
+        QTest::newRow("first format") << "manifest/2"_ba
+                                      << "manifest/1"_ba << u"\"format\""_s;
+        QTest::newRow("no sequence") << "\"sequence\": 4,"_ba
+                                     << ""_ba << u"\"sequence\""_s;
+        QTest::newRow("sequence 0") << "\"sequence\": 4"_ba
+                                    << "\"sequence\": 0"_ba << u"\"sequence\""_s;
+        QTest::newRow("fractional sequence") << "\"sequence\": 4"_ba
+                                             << "\"sequence\": 4.5"_ba << u"\"sequence\""_s;
+        QTest::newRow("sequence as text") << "\"sequence\": 4"_ba
+                                          << "\"sequence\": \"4\""_ba << u"\"sequence\""_s;
+        QTest::newRow("no time zone") << "17:00:00Z"_ba
+                                      << "17:00:00"_ba << u"\"published_at\""_s;
+        QTest::newRow("not a date") << "2026-11-26T"_ba
+                                    << "yesterdayT"_ba << u"\"published_at\""_s;
+        QTest::newRow("upper-case hash") << hash << hash.toUpper() << u"sha256.\"rulepack.json\""_s;
+        QTest::newRow("short hash") << hash << hash.left(63) << u"sha256.\"rulepack.json\""_s;
+        QTest::newRow("file without hash")
+            << "\"rulepack.json\": \""_ba
+            << "\"other.json\": \""_ba << u"sha256.\"rulepack.json\" must be"_s;
+        QTest::newRow("foreign field") << "\"sha256\""_ba
+                                       << "\"sha\""_ba << u"unknown field \"sha\""_s;
+    }
+
+    // Scenario: a manifest with a missing, malformed or foreign field is refused, naming it.
+    void manifestFieldsAreChecked()
+    {
+        QFETCH(QByteArray, from);
+        QFETCH(QByteArray, to);
+        QFETCH(QString, expected);
+        QByteArray bytes = manifest();
+        QVERIFY(bytes.contains(from));
+        bytes.replace(from, to);
+        const auto parsed = PackManifest::parse(bytes, u"site/manifest.json"_s);
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.error().startsWith(u"site/manifest.json: "_s)
+                     && parsed.error().contains(expected),
+                 qPrintable(parsed.error()));
+    }
+
+    // Scenario: the source serves an older release, validly signed (a rollback to rules that
+    // missed a scam): refused, and the later release stays in use, saying why.
+    void olderReleaseIsRefusedAsRollback()
+    {
+        QCOMPARE(fetch(), QString());
+        publish(u"2.0.0"_s, 2);
+        QCOMPARE(fetch(), QString());
+        publish(u"1.0.0"_s, 1);
+        const QString error = fetch();
+        QVERIFY2(error.contains(u"manifest.json: sequence 1 is older than the pack in use "
+                                u"(sequence 2"_s)
+                     && error.contains(u"rollback"_s),
+                 qPrintable(error));
+        const PackChoice choice = choose(error);
+        QVERIFY(choice.packs.has_value());
+        QCOMPARE(choice.packs->rules.version, u"2.0.0"_s);
+        QCOMPARE(choice.status.state, PackStatus::State::Stale);
+        QCOMPARE(choice.status.sequence, 2);
+    }
+
+    // Scenario: a release number is reused for other files: refused, the pack in use stays.
+    void reusedSequenceIsRefused()
+    {
+        QCOMPARE(fetch(), QString());
+        publish(u"1.0.1"_s, 1);
+        const QString error = fetch();
+        QVERIFY2(error.contains(u"sequence 1 is already used"_s), qPrintable(error));
+        QCOMPARE(choose(error).packs->rules.version, u"1.0.0"_s);
+    }
+
+    // Scenario: every file is validly signed, but the rule pack comes from another release than
+    // the manifest: its hash gives it away, and nothing is stored.
+    void fileOfAnotherReleaseIsRefused()
+    {
+        publish(u"3.0.0"_s, 3);
+        const QByteArray later = m_server.files.value(u"rulepack.json"_s);
+        const QByteArray laterSig = m_server.files.value(u"rulepack.json.sig"_s);
+        publish(u"2.0.0"_s, 2);
+        m_server.files.insert(u"rulepack.json"_s, later);
+        m_server.files.insert(u"rulepack.json.sig"_s, laterSig);
+        const QString error = fetch();
+        QVERIFY2(error.contains(u"rulepack.json: its SHA-256 is not the manifest's"_s),
+                 qPrintable(error));
+        QVERIFY(!QFile::exists(m_cache->filePath(u"current.json"_s)));
+    }
+
+    // Scenario: the release in use is what the source still publishes: only the manifest and
+    // its signature are fetched, and the pack stays current.
+    void sameReleaseIsNotFetchedAgain()
+    {
+        QCOMPARE(fetch(), QString());
+        m_server.requested.clear();
+        QCOMPARE(fetch(), QString());
+        QCOMPARE(m_server.requested,
+                 QStringList({u"/packs/manifest.json"_s, u"/packs/manifest.json.sig"_s}));
+        const PackChoice choice = choose(QString());
+        QCOMPARE(choice.status.state, PackStatus::State::Current);
+        QVERIFY2(choice.status.text().startsWith(
+                     u"Running on the verified pack 1 (published 2026-11-02 09:00 UTC) from "_s),
+                 qPrintable(choice.status.text()));
     }
 
     // Scenario: only https sources are accepted, plain http only from this machine.
@@ -280,21 +401,22 @@ private Q_SLOTS:
         QCOMPARE(choice.status.state, PackStatus::State::Current);
         QVERIFY2(choice.status.text().contains(u"127.0.0.1"_s), qPrintable(choice.status.text()));
         // A second good fetch replaces the first (and its folder).
-        publish(u"1.1.0"_s);
+        publish(u"1.1.0"_s, 2);
         QCOMPARE(fetch(), QString());
         QCOMPARE(choose(QString()).packs->rules.version, u"1.1.0"_s);
         QCOMPARE(QDir(m_cache->path()).entryList({u"pack-*"_s}, QDir::Dirs).size(), 1);
     }
 
-    // Scenario: two instances store at once, and the one that fetched earlier finishes last: the
-    // newer pack stays current, its folder stays, and the older one is not left behind.
-    void slowerStoreKeepsTheNewerPack()
+    // Scenario: two instances store at once, and the one that fetched an earlier release
+    // finishes last (even with a later fetch time): the later release stays current, its folder
+    // stays, and the older one is not left behind.
+    void slowerStoreKeepsTheLaterRelease()
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        publish(u"2.0.0"_s);
-        QVERIFY(storePacks(m_cache->path(), m_server.files, m_base, now));
-        publish(u"1.0.0"_s);
-        QVERIFY(storePacks(m_cache->path(), m_server.files, m_base, now.addSecs(-5)));
+        publish(u"2.0.0"_s, 3);
+        QVERIFY(storePacks(m_cache->path(), m_server.files, 3, m_base, now));
+        publish(u"1.0.0"_s, 1);
+        QVERIFY(storePacks(m_cache->path(), m_server.files, 1, m_base, now.addSecs(5)));
         const PackChoice choice = choose(QString());
         QVERIFY2(choice.packs.has_value(), qPrintable(choice.status.text()));
         QCOMPARE(choice.packs->rules.version, u"2.0.0"_s);
@@ -306,7 +428,7 @@ private Q_SLOTS:
     void alteredPackKeepsTheLastGood()
     {
         QCOMPARE(fetch(), QString());
-        publish(u"2.0.0"_s);
+        publish(u"2.0.0"_s, 2);
         QByteArray &pack = m_server.files[u"rulepack.json"_s];
         pack.replace("cashapp", "cashapq");
         const QString error = fetch();
@@ -317,9 +439,10 @@ private Q_SLOTS:
         QCOMPARE(choice.packs->rules.version, u"1.0.0"_s);
         QCOMPARE(choice.status.state, PackStatus::State::Stale);
         const QString text = choice.status.text();
-        QVERIFY2(text.startsWith(u"Running on the pack of "_s) && text.contains(u" because "_s)
-                     && text.contains(u"does not match"_s),
-                 qPrintable(text));
+        QVERIFY2(
+            text.startsWith(u"Running on the pack 1 (published 2026-11-02 09:00 UTC) because "_s)
+                && text.contains(u"does not match"_s),
+            qPrintable(text));
     }
 
     // Scenario: a policy published without its signature is refused, as is a manifest that
@@ -327,7 +450,7 @@ private Q_SLOTS:
     void unsignedFilesKeepTheLastGood()
     {
         QCOMPARE(fetch(), QString());
-        publish(u"2.0.0"_s);
+        publish(u"2.0.0"_s, 2);
         m_server.files.remove(u"05-proof-of-delivery.json.sig"_s);
         QString error = fetch();
         QVERIFY2(error.contains(u"05-proof-of-delivery.json.sig"_s) && error.contains(u"404"_s),
