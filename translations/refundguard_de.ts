@@ -239,6 +239,77 @@
     </message>
 </context>
 <context>
+    <name>CueTitle</name>
+    <message>
+        <source>Artificial time pressure</source>
+        <translation>Künstlicher Zeitdruck</translation>
+    </message>
+    <message>
+        <source>Claimed rank or prior approval</source>
+        <translation>Behaupteter Rang oder vorherige Genehmigung</translation>
+    </message>
+    <message>
+        <source>Avoiding identity verification</source>
+        <translation>Umgeht die Identitätsprüfung</translation>
+    </message>
+    <message>
+        <source>Moving contact off official channels</source>
+        <translation>Verlagert den Kontakt weg von offiziellen Kanälen</translation>
+    </message>
+    <message>
+        <source>Offering the agent money or a side job</source>
+        <translation>Bietet dem Agenten Geld oder einen Nebenjob an</translation>
+    </message>
+    <message>
+        <source>Refund-scene vocabulary</source>
+        <translation>Jargon der Erstattungsbetrugsszene</translation>
+    </message>
+    <message>
+        <source>Says the parcel never arrived</source>
+        <translation>Sagt, das Paket sei nie angekommen</translation>
+    </message>
+    <message>
+        <source>Empty box, wrong or missing item</source>
+        <translation>Leerer Karton, falscher oder fehlender Artikel</translation>
+    </message>
+    <message>
+        <source>Changes account details during the contact</source>
+        <translation>Ändert Kontodaten während des Kontakts</translation>
+    </message>
+    <message>
+        <source>Refund to another payment method</source>
+        <translation>Erstattung auf eine andere Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Sends a link</source>
+        <translation>Sendet einen Link</translation>
+    </message>
+    <message>
+        <source>Asks for internal data or codes</source>
+        <translation>Fragt nach internen Daten oder Codes</translation>
+    </message>
+    <message>
+        <source>Threats or emotional leverage</source>
+        <translation>Drohungen oder emotionaler Druck</translation>
+    </message>
+    <message>
+        <source>Tells the agent which internal action to use</source>
+        <translation>Sagt dem Agenten, welche interne Aktion er nutzen soll</translation>
+    </message>
+    <message>
+        <source>Agent discloses account PII</source>
+        <translation>Agent gibt persönliche Kontodaten preis</translation>
+    </message>
+    <message>
+        <source>Agent moves contact off platform</source>
+        <translation>Agent verlagert den Kontakt von der Plattform weg</translation>
+    </message>
+    <message>
+        <source>Agent promises before checks</source>
+        <translation>Agent sagt vor der Prüfung etwas zu</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Proceed against policy</source>

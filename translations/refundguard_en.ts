@@ -239,6 +239,77 @@
     </message>
 </context>
 <context>
+    <name>CueTitle</name>
+    <message>
+        <source>Artificial time pressure</source>
+        <translation>Artificial time pressure</translation>
+    </message>
+    <message>
+        <source>Claimed rank or prior approval</source>
+        <translation>Claimed rank or prior approval</translation>
+    </message>
+    <message>
+        <source>Avoiding identity verification</source>
+        <translation>Avoiding identity verification</translation>
+    </message>
+    <message>
+        <source>Moving contact off official channels</source>
+        <translation>Moving contact off official channels</translation>
+    </message>
+    <message>
+        <source>Offering the agent money or a side job</source>
+        <translation>Offering the agent money or a side job</translation>
+    </message>
+    <message>
+        <source>Refund-scene vocabulary</source>
+        <translation>Refund-scene vocabulary</translation>
+    </message>
+    <message>
+        <source>Says the parcel never arrived</source>
+        <translation>Says the parcel never arrived</translation>
+    </message>
+    <message>
+        <source>Empty box, wrong or missing item</source>
+        <translation>Empty box, wrong or missing item</translation>
+    </message>
+    <message>
+        <source>Changes account details during the contact</source>
+        <translation>Changes account details during the contact</translation>
+    </message>
+    <message>
+        <source>Refund to another payment method</source>
+        <translation>Refund to another payment method</translation>
+    </message>
+    <message>
+        <source>Sends a link</source>
+        <translation>Sends a link</translation>
+    </message>
+    <message>
+        <source>Asks for internal data or codes</source>
+        <translation>Asks for internal data or codes</translation>
+    </message>
+    <message>
+        <source>Threats or emotional leverage</source>
+        <translation>Threats or emotional leverage</translation>
+    </message>
+    <message>
+        <source>Tells the agent which internal action to use</source>
+        <translation>Tells the agent which internal action to use</translation>
+    </message>
+    <message>
+        <source>Agent discloses account PII</source>
+        <translation>Agent discloses account PII</translation>
+    </message>
+    <message>
+        <source>Agent moves contact off platform</source>
+        <translation>Agent moves contact off platform</translation>
+    </message>
+    <message>
+        <source>Agent promises before checks</source>
+        <translation>Agent promises before checks</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Proceed against policy</source>

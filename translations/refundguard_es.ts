@@ -239,6 +239,77 @@
     </message>
 </context>
 <context>
+    <name>CueTitle</name>
+    <message>
+        <source>Artificial time pressure</source>
+        <translation>Presión de tiempo artificial</translation>
+    </message>
+    <message>
+        <source>Claimed rank or prior approval</source>
+        <translation>Rango o aprobación previa alegados</translation>
+    </message>
+    <message>
+        <source>Avoiding identity verification</source>
+        <translation>Evita la verificación de identidad</translation>
+    </message>
+    <message>
+        <source>Moving contact off official channels</source>
+        <translation>Saca el contacto de los canales oficiales</translation>
+    </message>
+    <message>
+        <source>Offering the agent money or a side job</source>
+        <translation>Ofrece al agente dinero o un trabajo extra</translation>
+    </message>
+    <message>
+        <source>Refund-scene vocabulary</source>
+        <translation>Jerga del fraude de reembolsos</translation>
+    </message>
+    <message>
+        <source>Says the parcel never arrived</source>
+        <translation>Dice que el paquete nunca llegó</translation>
+    </message>
+    <message>
+        <source>Empty box, wrong or missing item</source>
+        <translation>Caja vacía, artículo equivocado o que falta</translation>
+    </message>
+    <message>
+        <source>Changes account details during the contact</source>
+        <translation>Cambia datos de la cuenta durante el contacto</translation>
+    </message>
+    <message>
+        <source>Refund to another payment method</source>
+        <translation>Reembolso a otro método de pago</translation>
+    </message>
+    <message>
+        <source>Sends a link</source>
+        <translation>Envía un enlace</translation>
+    </message>
+    <message>
+        <source>Asks for internal data or codes</source>
+        <translation>Pide datos internos o códigos</translation>
+    </message>
+    <message>
+        <source>Threats or emotional leverage</source>
+        <translation>Amenazas o presión emocional</translation>
+    </message>
+    <message>
+        <source>Tells the agent which internal action to use</source>
+        <translation>Indica al agente qué acción interna usar</translation>
+    </message>
+    <message>
+        <source>Agent discloses account PII</source>
+        <translation>El agente revela datos personales de la cuenta</translation>
+    </message>
+    <message>
+        <source>Agent moves contact off platform</source>
+        <translation>El agente saca el contacto de la plataforma</translation>
+    </message>
+    <message>
+        <source>Agent promises before checks</source>
+        <translation>El agente promete antes de comprobar</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Proceed against policy</source>

@@ -45,9 +45,9 @@ QString highRiskSummary(const session::AssistSession &session, const risk::Asses
     if (assessment.reasons.empty())
         return chatTitle(session);
     const risk::Reason &top = assessment.reasons.front();
-    const auto cue = model::findCue(top.cue);
     // A sequence or case signal: its text is the engine's, but case data (an order id) is in it.
-    const QString reason = cue ? QString(cue->title) : displaySafe(top.text);
+    const QString reason
+        = model::findCue(top.cue) ? cueTitle(top.cue) : displaySafe(top.text);
     return QStringLiteral("%1: %2").arg(chatTitle(session), reason);
 }
 

@@ -7,6 +7,7 @@
 #include "ui/displaytext.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QFont>
 #include <QStyle>
 
@@ -17,10 +18,12 @@ namespace rg::ui {
 QString cueTitle(const QString &cueId)
 {
     const auto cue = model::findCue(cueId);
-    return cue ? QString(cue->title) : cueId;
+    return cue ? QCoreApplication::translate("CueTitle", cue->title.data()) : cueId;
 }
 
-SignalsModel::SignalsModel(QObject *parent) : QAbstractTableModel(parent) {}
+SignalsModel::SignalsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 SignalsModel::~SignalsModel() = default;
 

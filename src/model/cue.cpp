@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/cue.h"
 
+#include <QtGlobal>
+
 #include <array>
 
 namespace rg::model {
@@ -10,24 +12,46 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
+// The titles are English; the user interface shows them in its language (context "CueTitle").
 constexpr std::array kCues{
-    CueInfo{"urgency"_L1, Role::Customer, "Artificial time pressure"_L1},
-    CueInfo{"authority"_L1, Role::Customer, "Claimed rank or prior approval"_L1},
-    CueInfo{"verification_bypass"_L1, Role::Customer, "Avoiding identity verification"_L1},
-    CueInfo{"off_platform"_L1, Role::Customer, "Moving contact off official channels"_L1},
-    CueInfo{"bribe"_L1, Role::Customer, "Offering the agent money or a side job"_L1},
-    CueInfo{"refund_jargon"_L1, Role::Customer, "Refund-scene vocabulary"_L1},
-    CueInfo{"claim_non_receipt"_L1, Role::Customer, "Says the parcel never arrived"_L1},
-    CueInfo{"claim_empty_or_wrong"_L1, Role::Customer, "Empty box, wrong or missing item"_L1},
-    CueInfo{"account_change"_L1, Role::Customer, "Changes account details during the contact"_L1},
-    CueInfo{"payment_redirect"_L1, Role::Customer, "Refund to another payment method"_L1},
-    CueInfo{"suspicious_link"_L1, Role::Customer, "Sends a link"_L1},
-    CueInfo{"credential_request"_L1, Role::Customer, "Asks for internal data or codes"_L1},
-    CueInfo{"threat_pressure"_L1, Role::Customer, "Threats or emotional leverage"_L1},
-    CueInfo{"process_steering"_L1, Role::Customer, "Tells the agent which internal action to use"_L1},
-    CueInfo{"agent_pii_disclosure"_L1, Role::Agent, "Agent discloses account PII"_L1},
-    CueInfo{"agent_off_platform"_L1, Role::Agent, "Agent moves contact off platform"_L1},
-    CueInfo{"agent_commitment"_L1, Role::Agent, "Agent promises before checks"_L1},
+    CueInfo{"urgency"_L1, Role::Customer,
+            QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Artificial time pressure"))},
+    CueInfo{"authority"_L1, Role::Customer,
+            QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Claimed rank or prior approval"))},
+    CueInfo{"verification_bypass"_L1, Role::Customer,
+            QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Avoiding identity verification"))},
+    CueInfo{
+        "off_platform"_L1, Role::Customer,
+        QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Moving contact off official channels"))},
+    CueInfo{
+        "bribe"_L1, Role::Customer,
+        QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Offering the agent money or a side job"))},
+    CueInfo{"refund_jargon"_L1, Role::Customer,
+            QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Refund-scene vocabulary"))},
+    CueInfo{"claim_non_receipt"_L1, Role::Customer,
+            QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Says the parcel never arrived"))},
+    CueInfo{"claim_empty_or_wrong"_L1, Role::Customer,
+            QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Empty box, wrong or missing item"))},
+    CueInfo{"account_change"_L1, Role::Customer,
+            QLatin1StringView(
+                QT_TRANSLATE_NOOP("CueTitle", "Changes account details during the contact"))},
+    CueInfo{"payment_redirect"_L1, Role::Customer,
+            QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Refund to another payment method"))},
+    CueInfo{"suspicious_link"_L1, Role::Customer,
+            QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Sends a link"))},
+    CueInfo{"credential_request"_L1, Role::Customer,
+            QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Asks for internal data or codes"))},
+    CueInfo{"threat_pressure"_L1, Role::Customer,
+            QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Threats or emotional leverage"))},
+    CueInfo{"process_steering"_L1, Role::Customer,
+            QLatin1StringView(
+                QT_TRANSLATE_NOOP("CueTitle", "Tells the agent which internal action to use"))},
+    CueInfo{"agent_pii_disclosure"_L1, Role::Agent,
+            QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Agent discloses account PII"))},
+    CueInfo{"agent_off_platform"_L1, Role::Agent,
+            QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Agent moves contact off platform"))},
+    CueInfo{"agent_commitment"_L1, Role::Agent,
+            QLatin1StringView(QT_TRANSLATE_NOOP("CueTitle", "Agent promises before checks"))},
 };
 
 } // namespace

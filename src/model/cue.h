@@ -17,7 +17,7 @@ struct CueInfo
 {
     QLatin1StringView id;
     Role side;
-    QLatin1StringView title;
+    QLatin1StringView title; // English; translated in the context "CueTitle"
 };
 
 std::span<const CueInfo> cues();

@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Refund Guard contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/cue.h"
 #include "settings/settings.h"
 #include "settings/settingsregistry.h"
 #include "translations/uilanguage.h"
 #include "ui/settingsdialog.h"
+#include "ui/signalsmodel.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -204,12 +206,13 @@ void TstTranslations::settingsDialogShowsTheChosenLanguage_data()
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("languageLabel");
     QTest::addColumn<QString>("systemItem");
+    QTest::addColumn<QString>("urgencyTitle");
     QTest::newRow("es") << u"es"_s << u"Configuración de Refund Guard"_s << u"&Idioma:"_s
-                        << u"Idioma del sistema"_s;
+                        << u"Idioma del sistema"_s << u"Presión de tiempo artificial"_s;
     QTest::newRow("de") << u"de"_s << u"Refund-Guard-Einstellungen"_s << u"Spr&ache:"_s
-                        << u"Systemsprache"_s;
+                        << u"Systemsprache"_s << u"Künstlicher Zeitdruck"_s;
     QTest::newRow("en") << u"en"_s << u"Refund Guard Settings"_s << u"La&nguage:"_s
-                        << u"System language"_s;
+                        << u"System language"_s << u"Artificial time pressure"_s;
 }
 
 // Scenario: the agent chose a language in Settings and restarted; main() installed the
@@ -220,6 +223,7 @@ void TstTranslations::settingsDialogShowsTheChosenLanguage()
     QFETCH(QString, title);
     QFETCH(QString, languageLabel);
     QFETCH(QString, systemItem);
+    QFETCH(QString, urgencyTitle);
     const auto installed = rg::i18n::installTranslators(*qApp, language);
     QVERIFY(installed.appLoaded);
     QCOMPARE(installed.locale.name().left(2), language);
@@ -245,6 +249,13 @@ void TstTranslations::settingsDialogShowsTheChosenLanguage()
     QCOMPARE(combo->itemText(combo->findData(u"de"_s)), u"Deutsch"_s);
     if (language == u"es"_s)
         QCOMPARE(SettingsDialog::fieldName(Key::UiLanguage), u"Idioma"_s);
+    // The cue titles of the signals list and the trainer, every one in the chosen language.
+    QCOMPARE(rg::ui::cueTitle(u"urgency"_s), urgencyTitle);
+    for (const rg::model::CueInfo &cue : rg::model::cues()) {
+        const QString shown = rg::ui::cueTitle(QString(cue.id));
+        QVERIFY2(!shown.isEmpty() && (language == u"en"_s) == (shown == QString(cue.title)),
+                 qPrintable(u"%1: %2"_s.arg(cue.id, shown)));
+    }
 }
 
 // Scenario: no language set; a German desk gets German, a French one the English source text.
