@@ -5,11 +5,13 @@
 #include "detect/matcher.h"
 #include "model/case.h"
 #include "model/conversation.h"
+#include "policy/facts.h"
 #include "policy/policypack.h"
 #include "risk/fusion.h"
 #include "risk/riskscorer.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 
 #include <optional>
 #include <vector>
@@ -38,6 +40,37 @@ struct Judgement
     risk::Assessment assessment;
     std::vector<TurnDecision> decisions; // one per action and per agent message a policy judged
     std::vector<Violation> violations;   // the fired policies of those decisions, in turn order
+};
+
+// Use me to judge a conversation that grows a turn at a time, as a live chat does: each update
+// judges only the turns added since the last one, so a whole chat costs time linear in its
+// length. A different case judges every turn again; otherwise an earlier turn keeps the decision
+// it got when it was judged.
+class LiveJudge final
+{
+public:
+    LiveJudge(const policy::PolicyPack *policies, const risk::FusionWeights *weights);
+
+    // \a conversation: the one of the last successful update with turns appended, or with
+    // another case. On an error the judgement stays as it was.
+    Result<bool> update(const model::Conversation &conversation, detect::Matcher &matcher,
+                        const QDateTime &now);
+    // None before the first successful update.
+    const std::optional<Judgement> &judgement() const { return m_judgement; }
+
+private:
+    Result<bool> extend(const model::Conversation &conversation, detect::Matcher &matcher,
+                        const QDateTime &now);
+
+    const policy::PolicyPack *m_policies;
+    const risk::FusionWeights *m_weights;
+    QJsonObject m_caseJson; // the case the judgement was made with
+    qsizetype m_turns = 0;  // turns judged
+    std::optional<Judgement> m_judgement;
+    std::optional<detect::SequenceFinder> m_sequences;
+    risk::CueTally m_cues;
+    risk::ClaimTally m_claim;
+    policy::ConversationTally m_tally;
 };
 
 // Use me to judge a whole conversation the way the agent would see it: cues, risk fused with

@@ -488,39 +488,77 @@ Detection Matcher::scan(const model::Conversation &conversation)
         auto findings = scanMessage(turn, conversation.messages[turn]);
         std::move(findings.begin(), findings.end(), std::back_inserter(detection.findings));
     }
+    SequenceFinder sequences(m_pack.sequences);
+    sequences.update(detection.findings);
+    detection.sequences = sequences.hits();
+    return detection;
+}
 
-    for (const Sequence &sequence : m_pack.sequences) {
-        // Each finding of the first step may open the sequence; the rest follow as early as
-        // they can. The first completion that fits within_turns counts.
-        for (const model::Finding &first : detection.findings) {
-            if (first.cue != sequence.steps.front())
-                continue;
+SequenceFinder::SequenceFinder(const std::vector<Sequence> &sequences)
+    : m_sequences(&sequences)
+    , m_states(sequences.size())
+{}
+
+/*!
+ * Each finding of a sequence's first step may open it, in order; the other steps follow as early
+ * as they can. The first completion that fits within_turns counts. An opening whose steps have
+ * not all appeared yet waits for later turns (no later opening could complete sooner); one that
+ * completed too wide stays too wide however the conversation goes on, so the next is tried.
+ */
+void SequenceFinder::update(const std::vector<model::Finding> &findings)
+{
+    for (; m_seen < findings.size(); ++m_seen)
+        m_byCue[findings[m_seen].cue].push_back(static_cast<int>(m_seen));
+    // The first finding of \a cue at or after (turn, pos), as findings are ordered.
+    const auto next = [&](const QString &cue, int turn, int pos) -> const model::Finding * {
+        const auto list = m_byCue.constFind(cue);
+        if (list == m_byCue.cend())
+            return nullptr;
+        const auto it = std::lower_bound(list->begin(), list->end(), std::pair{turn, pos},
+                                         [&](int index, std::pair<int, int> from) {
+                                             const model::Finding &f = findings[index];
+                                             return std::pair{f.turn, f.start} < from;
+                                         });
+        return it == list->end() ? nullptr : &findings[*it];
+    };
+    for (std::size_t s = 0; s < m_states.size(); ++s) {
+        const Sequence &sequence = (*m_sequences)[s];
+        State &state = m_states[s];
+        const auto openings = m_byCue.constFind(sequence.steps.front());
+        if (state.hit || openings == m_byCue.cend())
+            continue;
+        for (; state.opening < openings->size(); ++state.opening) {
+            const model::Finding &first = findings[(*openings)[state.opening]];
             std::vector<int> turns{first.turn};
             int fromTurn = first.turn;
             int fromPos = first.end;
             for (qsizetype step = 1; step < sequence.steps.size(); ++step) {
-                const auto it = std::find_if(
-                    detection.findings.begin(), detection.findings.end(),
-                    [&](const model::Finding &f) {
-                        return f.cue == sequence.steps[step]
-                               && (f.turn > fromTurn || (f.turn == fromTurn && f.start >= fromPos));
-                    });
-                if (it == detection.findings.end())
+                const model::Finding *found = next(sequence.steps[step], fromTurn, fromPos);
+                if (!found)
                     break;
-                turns.push_back(it->turn);
-                fromTurn = it->turn;
-                fromPos = it->end;
+                turns.push_back(found->turn);
+                fromTurn = found->turn;
+                fromPos = found->end;
             }
             if (turns.size() != static_cast<std::size_t>(sequence.steps.size()))
-                break; // later openings cannot complete either
+                break;
             if (sequence.withinTurns > 0 && turns.back() - turns.front() > sequence.withinTurns)
                 continue;
-            detection.sequences.push_back(
-                {sequence.id, sequence.description, sequence.weight, turns});
+            state.hit = model::SequenceHit{sequence.id, sequence.description, sequence.weight,
+                                           std::move(turns)};
             break;
         }
     }
-    return detection;
+}
+
+std::vector<model::SequenceHit> SequenceFinder::hits() const
+{
+    std::vector<model::SequenceHit> hits;
+    for (const State &state : m_states) {
+        if (state.hit)
+            hits.push_back(*state.hit);
+    }
+    return hits;
 }
 
 } // namespace rg::detect

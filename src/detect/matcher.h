@@ -8,11 +8,14 @@
 #include "model/finding.h"
 #include "model/result.h"
 
+#include <QHash>
+
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace rg::detect {
@@ -21,6 +24,32 @@ struct Detection
 {
     std::vector<model::Finding> findings; // ordered by turn, then start
     std::vector<model::SequenceHit> sequences;
+};
+
+// Use me to find a pack's sequences in findings that grow a turn at a time: each call looks at
+// the findings added since the last one, so a whole conversation costs O(findings log findings)
+// however it is split.
+class SequenceFinder final
+{
+public:
+    explicit SequenceFinder(const std::vector<Sequence> &sequences);
+
+    // \a findings: those given before, then findings of later turns (ordered by turn, start).
+    void update(const std::vector<model::Finding> &findings);
+    // The completed sequences, in the pack's order.
+    std::vector<model::SequenceHit> hits() const;
+
+private:
+    struct State
+    {
+        std::size_t opening = 0; // the first-step finding tried next (index into its cue's list)
+        std::optional<model::SequenceHit> hit;
+    };
+
+    const std::vector<Sequence> *m_sequences;
+    std::vector<State> m_states;
+    QHash<QString, std::vector<int>> m_byCue; // finding indices per cue, in order
+    std::size_t m_seen = 0;
 };
 
 // Use me to find cues in conversations. Matching is linear in the text whatever it holds, and
@@ -34,6 +63,8 @@ public:
     ~Matcher();
     Matcher(const Matcher &) = delete;
     Matcher &operator=(const Matcher &) = delete;
+
+    const std::vector<Sequence> &sequences() const { return m_pack.sequences; }
 
     Detection scan(const model::Conversation &conversation);
     std::vector<model::Finding> scanMessage(int turn, const model::Message &message);

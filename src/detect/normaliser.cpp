@@ -142,7 +142,7 @@ icu::UnicodeString Normaliser::homoglyph(UChar32 c) const
         if (U_FAILURE(status))
             continue;
         status = U_ZERO_ERROR;
-        const icu::UnicodeString folded = stripMarks(
+        icu::UnicodeString folded = stripMarks(
             normalizer(true).normalize(icu::UnicodeString(skeleton, length), status));
         if (U_SUCCESS(status) && !folded.isEmpty() && isAscii(folded))
             return folded;
@@ -205,6 +205,8 @@ const Normaliser::Mapping &Normaliser::mapNonAscii(char32_t cp, View view)
         mapping.bytes = " ";
     } else if (const char punct = asciiPunctuation(cp); punct && view == View::Folded) {
         mapping.bytes = std::string(1, punct);
+    } else if (type == U_CONTROL_CHAR) {
+        // Invisible, as C0 controls are (toUnits): a C1 control inside a word must not split it.
     } else {
         UErrorCode status = U_ZERO_ERROR;
         icu::UnicodeString text = normalizer(true).normalize(

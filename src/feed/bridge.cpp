@@ -77,6 +77,7 @@ Result<quint16> Bridge::listen()
         return Error{u"the bridge needs a token; refusing to listen without one"_s};
     auto tcp = std::make_unique<HeadLimitedTcpServer>(
         "feed", RequestLimits{.maxHeadBytes = 16 * 1024, .maxBodyBytes = kMaxEventBodyBytes});
+    tcp->setCorsOrigin([this](const QByteArrayList &origins) { return corsOrigin(origins); });
     if (!tcp->listen(QHostAddress(QHostAddress::LocalHost), m_config.port)) {
         return Error{
             u"cannot listen on 127.0.0.1 port %1: %2"_s.arg(m_config.port).arg(tcp->errorString())};
@@ -213,15 +214,17 @@ bool Bridge::originAllowed(const QHttpServerRequest &request) const
 // otherwise; never "*", which would let any page read the answers.
 QByteArray Bridge::corsOrigin(const QHttpServerRequest &request) const
 {
-    int origins = 0;
-    QByteArray origin;
+    QByteArrayList origins;
     for (const auto &[key, value] : request.headers()) {
-        if (key.compare("Origin", Qt::CaseInsensitive) == 0) {
-            ++origins;
-            origin = value.trimmed();
-        }
+        if (key.compare("Origin", Qt::CaseInsensitive) == 0)
+            origins.append(value.trimmed());
     }
-    return origins == 1 && listed(origin) ? origin : QByteArray();
+    return corsOrigin(origins);
+}
+
+QByteArray Bridge::corsOrigin(const QByteArrayList &origins) const
+{
+    return origins.size() == 1 && listed(origins.front()) ? origins.front() : QByteArray();
 }
 
 bool Bridge::listed(const QByteArray &origin) const

@@ -5,6 +5,7 @@
 #include "feed/feedevent.h"
 #include "model/result.h"
 
+#include <QByteArrayList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -35,8 +36,8 @@ inline constexpr qsizetype kMaxEventBodyBytes = 64 * 1024;
 
 // Use me to receive live feed events from programs on this machine (a console integration, a
 // relay of chat webhooks) over HTTP on 127.0.0.1. Pages on the allowed origins may call it from a
-// browser: it answers their CORS preflights (OPTIONS) and echoes their origin on its answers, all
-// but those HeadLimitedTcpServer sends before a request reaches it (413 for a body declared too
+// browser: it answers their CORS preflights (OPTIONS) and echoes their origin on its answers,
+// including those HeadLimitedTcpServer sends before a request reaches it (413 for a body too
 // large, 431, 400 for a malformed request).
 class Bridge final : public QObject
 {
@@ -64,6 +65,7 @@ private:
     bool hostAllowed(const QHttpServerRequest &request) const;
     bool originAllowed(const QHttpServerRequest &request) const;
     QByteArray corsOrigin(const QHttpServerRequest &request) const;
+    QByteArray corsOrigin(const QByteArrayList &origins) const;
     bool listed(const QByteArray &origin) const;
     Reply acceptEvent(const QHttpServerRequest &request);
     static void send(QHttpServerResponder &&responder, const Reply &reply);

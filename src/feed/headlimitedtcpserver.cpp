@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feed/headlimitedtcpserver.h"
 
+#include "feed/requestscanner.h"
 #include "log/log.h"
 
 #include <QTcpSocket>
@@ -28,6 +29,7 @@
 namespace rg::feed {
 
 using namespace Qt::StringLiterals;
+using Internal::RequestScanner;
 
 namespace {
 
@@ -35,119 +37,6 @@ namespace {
 // does not reset it before the client has read the answer; up to this much, for this long.
 constexpr qsizetype kMaxDrainBytes = 1024 * 1024;
 constexpr int kDrainTimeoutMs = 5000;
-
-// Use me to follow the head (request line and headers) of the request a connection is sending,
-// byte for byte as QHttpServer 6.4 delimits it, and then the size of its body.
-class RequestScanner final
-{
-public:
-    enum class Verdict { NeedMore, Done, HeadTooLarge, BodyTooLarge };
-
-    explicit RequestScanner(RequestLimits limits)
-        : m_limits(limits)
-    {}
-
-    void restart() { *this = RequestScanner(m_limits); }
-    bool done() const { return m_phase == Phase::Done; }
-    // How many more bytes are worth looking at now.
-    qsizetype budget() const
-    {
-        return m_phase == Phase::Head ? m_limits.maxHeadBytes - m_headSize
-                                      : m_limits.maxBodyBytes - m_bodySize;
-    }
-    // The body length the request declared, when it did (only known once the head is complete).
-    qsizetype declaredLength() const { return m_declaredLength; }
-    // How many bytes of the last scan() followed the head.
-    qsizetype bodyBytesInLastScan() const { return m_bodyInLastScan; }
-
-    // Takes the next \a bytes of the stream.
-    Verdict scan(QByteArrayView bytes)
-    {
-        m_bodyInLastScan = 0;
-        for (qsizetype i = 0; i < bytes.size(); ++i) {
-            if (m_phase == Phase::Body) {
-                // Only requests without a Content-Length reach this phase: chunked bodies.
-                const qsizetype more = bytes.size() - i;
-                m_bodySize += more;
-                m_bodyInLastScan = more;
-                return m_bodySize > m_limits.maxBodyBytes ? Verdict::BodyTooLarge
-                                                          : Verdict::NeedMore;
-            }
-            const char c = bytes[i];
-            if (++m_headSize > m_limits.maxHeadBytes)
-                return Verdict::HeadTooLarge;
-            // QHttpServer skips whitespace before the request line, so "\n\n" there ends
-            // nothing; counted it is all the same, as it stays in the socket's buffer.
-            if (!m_started) {
-                m_started = !(c == '\v' || c == '\n' || c == '\r' || c == ' ' || c == '\t');
-                if (!m_started)
-                    continue;
-            }
-            m_head.append(c);
-            // The first "\n" ends the request line; a line ending right after any "\n" ends the
-            // headers. QHttpServer takes LF alone as a line ending too.
-            if (c == '\n' && (m_last == '\n' || (m_last == '\r' && m_beforeLast == '\n'))) {
-                m_bodyInLastScan = bytes.size() - i - 1;
-                return headComplete();
-            }
-            m_beforeLast = m_last;
-            m_last = c;
-        }
-        return Verdict::NeedMore;
-    }
-
-private:
-    enum class Phase { Head, Body, Done };
-
-    Verdict headComplete()
-    {
-        m_phase = Phase::Done;
-        if (m_limits.maxBodyBytes < 0)
-            return Verdict::Done;
-        bool chunked = false;
-        bool lengthGiven = false;
-        const QList<QByteArray> lines = m_head.split('\n');
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0)
-                continue;
-            const QByteArray name = line.first(colon).trimmed().toLower();
-            if (name == "transfer-encoding") {
-                chunked = true;
-            } else if (name == "content-length") {
-                lengthGiven = true;
-                // A list of lengths or an unreadable one is QHttpServer's parser's to refuse;
-                // only a readable length over the limit is ours.
-                for (const QByteArray &value : line.mid(colon + 1).split(',')) {
-                    bool ok = false;
-                    const qlonglong length = value.trimmed().toLongLong(&ok);
-                    if (ok && length > m_declaredLength)
-                        m_declaredLength = length;
-                }
-            }
-        }
-        m_head.clear();
-        if (m_declaredLength > m_limits.maxBodyBytes)
-            return Verdict::BodyTooLarge;
-        if (chunked && !lengthGiven) {
-            m_phase = Phase::Body;
-            return Verdict::NeedMore;
-        }
-        return Verdict::Done;
-    }
-
-    RequestLimits m_limits;
-    Phase m_phase = Phase::Head;
-    QByteArray m_head; // at most maxHeadBytes
-    qsizetype m_headSize = 0;
-    qsizetype m_bodySize = 0;
-    qsizetype m_declaredLength = -1;
-    qsizetype m_bodyInLastScan = 0;
-    bool m_started = false;
-    char m_last = 0;
-    char m_beforeLast = 0;
-};
 
 // What a connection's watcher keeps between reads.
 struct ConnectionState
@@ -161,12 +50,23 @@ struct ConnectionState
     bool closedByUs = false;
 };
 
-QByteArray errorResponse(QByteArrayView statusLine, QByteArrayView message)
+// A refusal; with \a origin, that page may read it (the bridge's own answers do the same).
+QByteArray errorResponse(QByteArrayView statusLine, QByteArrayView message,
+                         const QByteArray &origin)
 {
     const QByteArray body = "{\"error\":\"" + message.toByteArray() + "\"}\n";
+    const QByteArray cors = origin.isEmpty()
+                                ? QByteArray()
+                                : "Access-Control-Allow-Origin: " + origin + "\r\nVary: Origin\r\n";
     return "HTTP/1.1 "_ba + statusLine.toByteArray()
-           + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
-           + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+           + "\r\nContent-Type: application/json\r\nConnection: close\r\n" + cors
+           + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+QByteArray corsOriginOf(const HeadLimitedTcpServer::CorsOrigin &corsOrigin,
+                        const RequestScanner &scanner)
+{
+    return corsOrigin ? corsOrigin(scanner.origins()) : QByteArray();
 }
 
 // Takes the socket from QHttpServer: its reader comes next in this emission and would read the
@@ -199,7 +99,7 @@ void drainAndClose(QTcpSocket &socket, qsizetype remaining)
 }
 
 void checkRequest(QTcpSocket &socket, ConnectionState &state, const std::string &logArea,
-                  const RequestLimits &limits)
+                  const RequestLimits &limits, const HeadLimitedTcpServer::CorsOrigin &corsOrigin)
 {
     // QHttpServer reads each request inside a read transaction that it commits when the
     // request is complete. Without one, the bytes available begin a new request (keep-alive
@@ -221,8 +121,9 @@ void checkRequest(QTcpSocket &socket, ConnectionState &state, const std::string 
         takeOver(socket, state);
         // Best effort: the client may see the reset before the answer. abort() rather than
         // delete: QHttpServer deletes the socket itself (deleteLater) on disconnected().
-        socket.write(
-            errorResponse("431 Request Header Fields Too Large", "the request head is too large"));
+        socket.write(errorResponse("431 Request Header Fields Too Large",
+                                   "the request head is too large",
+                                   corsOriginOf(corsOrigin, scanner)));
         socket.flush();
         socket.abort();
     } else if (verdict == RequestScanner::Verdict::BodyTooLarge) {
@@ -236,7 +137,8 @@ void checkRequest(QTcpSocket &socket, ConnectionState &state, const std::string 
         takeOver(socket, state);
         socket.write(errorResponse("413 Payload Too Large",
                                    "the body is over "_ba + QByteArray::number(limits.maxBodyBytes)
-                                       + " bytes"));
+                                       + " bytes",
+                                   corsOriginOf(corsOrigin, scanner)));
         const qsizetype declared = scanner.declaredLength();
         if (declared < 0 || declared > kMaxDrainBytes) {
             socket.flush();
@@ -268,20 +170,21 @@ void HeadLimitedTcpServer::incomingConnection(qintptr descriptor)
     auto state = std::make_shared<ConnectionState>(m_limits);
     state->watcher = connect(
         socket, &QTcpSocket::readyRead, socket,
-        [socket, state, area = m_logArea, limits = m_limits] {
-            checkRequest(*socket, *state, area, limits);
+        [socket, state, area = m_logArea, limits = m_limits, corsOrigin = m_corsOrigin] {
+            checkRequest(*socket, *state, area, limits, corsOrigin);
             if (state->closedByUs)
                 return;
             // Runs after QHttpServer's reader: if its parser refused the request, it cut every
             // connection of the socket (ours too) and left the socket open and unowned.
             QMetaObject::invokeMethod(
                 socket,
-                [socket, state] {
+                [socket, state, corsOrigin] {
                     if (state->watcher || state->closedByUs)
                         return;
                     state->closedByUs = true;
                     if (socket->state() == QAbstractSocket::ConnectedState) {
-                        socket->write(errorResponse("400 Bad Request", "malformed HTTP request"));
+                        socket->write(errorResponse("400 Bad Request", "malformed HTTP request",
+                                                    corsOriginOf(corsOrigin, state->scanner)));
                         socket->flush();
                     }
                     socket->abort();

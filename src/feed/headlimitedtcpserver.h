@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArrayList>
 #include <QTcpServer>
 
+#include <functional>
 #include <string>
 
 namespace rg::feed {
@@ -26,12 +28,19 @@ public:
                                   QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(HeadLimitedTcpServer)
 
+    // Given the Origin headers of a refused request (as far as its head arrived), the origin to
+    // allow in the refusal's Access-Control-Allow-Origin; empty for none. Without it, refusals
+    // carry no CORS headers and a page cannot read them.
+    using CorsOrigin = std::function<QByteArray(const QByteArrayList &origins)>;
+    void setCorsOrigin(CorsOrigin corsOrigin) { m_corsOrigin = std::move(corsOrigin); }
+
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
     std::string m_logArea;
     RequestLimits m_limits;
+    CorsOrigin m_corsOrigin;
 };
 
 } // namespace rg::feed

@@ -138,37 +138,30 @@ FactsBuilder::FactsBuilder(std::optional<model::Case> caseData, const QDateTime 
 QJsonObject FactsBuilder::facts(const QList<model::Message> &messages,
                                 const std::vector<model::Finding> &findings, int turn) const
 {
-    QJsonObject cues;
-    QJsonObject turnCues;
+    ConversationTally tally;
     for (const model::Finding &finding : findings) {
-        if (finding.turn > turn)
-            continue;
-        cues.insert(finding.cue, cues.value(finding.cue).toInt() + 1);
-        if (finding.turn == turn)
-            turnCues.insert(finding.cue, turnCues.value(finding.cue).toInt() + 1);
+        if (finding.turn < turn)
+            tally.addFinding(finding);
     }
+    for (const model::Finding &finding : findings) {
+        if (finding.turn == turn)
+            tally.addFinding(finding);
+    }
+    for (int i = 0; i < turn; ++i)
+        tally.addTurn(messages.at(i));
+    return facts(tally, messages.at(turn), turn);
+}
 
-    const model::Message &message = messages.at(turn);
+QJsonObject FactsBuilder::facts(const ConversationTally &tally, const model::Message &message,
+                                int turn) const
+{
     QJsonObject action = message.role == model::Role::Action
                              ? message.action
                              : QJsonObject{{u"type"_s, u"agent_message"_s}};
     const QString orderId = action.value(u"order_id"_s).toString();
 
-    QJsonArray earlierActions;
-    QJsonArray priorOnOrder;
-    double refundedTotal = 0.0;
-    for (int i = 0; i < turn; ++i) {
-        if (messages.at(i).role != model::Role::Action)
-            continue;
-        const QJsonObject &earlier = messages.at(i).action;
-        earlierActions.append(earlier);
-        const QString earlierType = earlier.value(u"type"_s).toString();
-        if (earlierType == u"refund"_s || earlierType == u"concession"_s)
-            refundedTotal += earlier.value(u"amount"_s).toDouble();
-        if (!orderId.isEmpty() && earlier.value(u"order_id"_s).toString() == orderId
-            && !priorOnOrder.contains(earlier.value(u"type"_s)))
-            priorOnOrder.append(earlier.value(u"type"_s));
-    }
+    QJsonArray priorOnOrder
+        = orderId.isEmpty() ? QJsonArray() : tally.m_typesByOrder.value(orderId);
     QJsonValue order = QJsonValue::Null;
     if (m_case && !orderId.isEmpty()) {
         for (const model::Claim &claim : m_case->claims) {
@@ -186,13 +179,41 @@ QJsonObject FactsBuilder::facts(const QList<model::Message> &messages,
     action.insert(u"prior_on_order"_s, priorOnOrder);
 
     return {{u"case"_s, m_caseFacts},
-            {u"conversation"_s, QJsonObject{{u"turn"_s, turn},
-                                            {u"cues"_s, cues},
-                                            {u"turn_cues"_s, turnCues},
-                                            {u"actions"_s, earlierActions},
-                                            {u"refunded_total"_s, refundedTotal}}},
+            {u"conversation"_s,
+             QJsonObject{{u"turn"_s, turn},
+                         {u"cues"_s, tally.m_cues},
+                         {u"turn_cues"_s, tally.m_turn == turn ? tally.m_turnCues : QJsonObject()},
+                         {u"actions"_s, tally.m_actions},
+                         {u"refunded_total"_s, tally.m_refundedTotal}}},
             {u"action"_s, action},
             {u"agent"_s, m_agentFacts}};
+}
+
+void ConversationTally::addFinding(const model::Finding &finding)
+{
+    if (finding.turn != m_turn) {
+        m_turnCues = {};
+        m_turn = finding.turn;
+    }
+    m_cues.insert(finding.cue, m_cues.value(finding.cue).toInt() + 1);
+    m_turnCues.insert(finding.cue, m_turnCues.value(finding.cue).toInt() + 1);
+}
+
+void ConversationTally::addTurn(const model::Message &message)
+{
+    if (message.role != model::Role::Action)
+        return;
+    const QJsonObject &action = message.action;
+    m_actions.append(action);
+    const QString type = action.value(u"type"_s).toString();
+    if (type == u"refund"_s || type == u"concession"_s)
+        m_refundedTotal += action.value(u"amount"_s).toDouble();
+    const QString orderId = action.value(u"order_id"_s).toString();
+    if (orderId.isEmpty())
+        return;
+    QJsonArray &types = m_typesByOrder[orderId];
+    if (!types.contains(action.value(u"type"_s)))
+        types.append(action.value(u"type"_s));
 }
 
 } // namespace rg::policy

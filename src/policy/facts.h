@@ -8,6 +8,8 @@
 #include "model/result.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 
@@ -24,6 +26,26 @@ Result<QJsonObject> validateAction(const QJsonObject &action, const QString &pat
 Result<QJsonObject> resolveOrder(const QJsonObject &action, const model::Case &c,
                                  const QString &path);
 
+// Use me to carry what the facts of a turn need from the turns before it, a turn at a time:
+// cue counts, earlier actions, the refunded total, the remedies per order.
+class ConversationTally final
+{
+public:
+    // Findings of the turn about to be judged and of those before it, in turn order.
+    void addFinding(const model::Finding &finding);
+    // A turn once judged: its action becomes an earlier action of the turns after it.
+    void addTurn(const model::Message &message);
+
+private:
+    friend class FactsBuilder;
+    QJsonObject m_cues;
+    QJsonObject m_turnCues; // of m_turn only
+    int m_turn = -1;
+    QJsonArray m_actions;
+    double m_refundedTotal = 0.0;
+    QHash<QString, QJsonArray> m_typesByOrder; // kinds of earlier actions per order, each once
+};
+
 // Use me to build the facts document policies read, {case, conversation, action, agent}, for
 // each action of one conversation. The case part and its derived signals (claim counts, account
 // age, changes in this contact, ...) are computed once, at construction.
@@ -38,6 +60,9 @@ public:
     // the conversation's findings; only turns up to \a turn are visible.
     QJsonObject facts(const QList<model::Message> &messages,
                       const std::vector<model::Finding> &findings, int turn) const;
+    // The same for \a message, turn \a turn, from the tally of the turns up to it.
+    QJsonObject facts(const ConversationTally &tally, const model::Message &message,
+                      int turn) const;
 
 private:
     std::optional<model::Case> m_case;

@@ -43,12 +43,6 @@ QString money(double value, const QString &currency)
     return QString::number(value, 'f', 2) + (currency.isEmpty() ? QString() : u' ' + currency);
 }
 
-bool hasCue(const std::vector<model::Finding> &findings, QStringView cue)
-{
-    return std::any_of(findings.begin(), findings.end(),
-                       [&](const model::Finding &f) { return f.cue == cue; });
-}
-
 QString proofOf(const model::Delivery &delivery)
 {
     QStringList proof;
@@ -108,6 +102,40 @@ Result<FusionWeights> FusionWeights::parse(const QByteArray &json, const QString
     return weights;
 }
 
+void ClaimTally::addFinding(const model::Finding &finding)
+{
+    m_aboutClaim = m_aboutClaim || kClaimCues.contains(finding.cue);
+    m_nonReceipt = m_nonReceipt || finding.cue == u"claim_non_receipt"_s;
+}
+
+void ClaimTally::addMessage(const model::Message &message, const model::Case &c)
+{
+    if (message.role != model::Role::Action) {
+        for (const model::Order &order : c.orders) {
+            if (message.text.contains(order.id))
+                m_mentioned.insert(order.id);
+        }
+        return;
+    }
+    m_aboutClaim = m_aboutClaim || kRemedies.contains(message.action.value(u"type"_s).toString());
+    m_nonReceipt = m_nonReceipt || message.action.value(u"reason"_s).toString() == u"non_receipt"_s;
+    const QString orderId = message.action.value(u"order_id"_s).toString();
+    if (!orderId.isEmpty() && !m_namedOrders.contains(orderId))
+        m_namedOrders.append(orderId);
+}
+
+std::vector<CaseSignal> caseSignals(const model::Case &c, const QList<model::Message> &messages,
+                                    const std::vector<model::Finding> &findings,
+                                    const FusionWeights &weights, const QDateTime &now)
+{
+    ClaimTally claim;
+    for (const model::Finding &finding : findings)
+        claim.addFinding(finding);
+    for (const model::Message &message : messages)
+        claim.addMessage(message, c);
+    return caseSignals(c, claim, weights, now);
+}
+
 /*!
  * Reads the case for what text cannot show. Claim signals (proof of delivery, claim velocity,
  * a new account, a high value) only count when this
@@ -118,32 +146,17 @@ Result<FusionWeights> FusionWeights::parse(const QByteArray &json, const QString
  * The orders judged are those an action names, or else those the messages mention by id, or
  * else the case's only order.
  */
-std::vector<CaseSignal> caseSignals(const model::Case &c, const QList<model::Message> &messages,
-                                    const std::vector<model::Finding> &findings,
+std::vector<CaseSignal> caseSignals(const model::Case &c, const ClaimTally &claim,
                                     const FusionWeights &weights, const QDateTime &now)
 {
-    bool aboutClaim = std::any_of(findings.begin(), findings.end(), [](const model::Finding &f) {
-        return kClaimCues.contains(f.cue);
-    });
-    bool nonReceipt = hasCue(findings, u"claim_non_receipt");
-    QStringList namedOrders;
-    for (const model::Message &message : messages) {
-        if (message.role != model::Role::Action)
-            continue;
-        aboutClaim = aboutClaim || kRemedies.contains(message.action.value(u"type"_s).toString());
-        nonReceipt = nonReceipt || message.action.value(u"reason"_s).toString() == u"non_receipt"_s;
-        const QString orderId = message.action.value(u"order_id"_s).toString();
-        if (!orderId.isEmpty() && !namedOrders.contains(orderId))
-            namedOrders.append(orderId);
-    }
+    const bool aboutClaim = claim.m_aboutClaim;
+    const bool nonReceipt = claim.m_nonReceipt;
     // The orders this conversation is about: those its actions name, else those its messages
     // mention, else the case's only order. An order nobody mentioned says nothing about this claim.
+    QStringList namedOrders = claim.m_namedOrders;
     if (namedOrders.isEmpty()) {
         for (const model::Order &order : c.orders) {
-            const bool mentioned = std::any_of(messages.begin(), messages.end(), [&](const model::Message &m) {
-                return m.role != model::Role::Action && m.text.contains(order.id);
-            });
-            if (mentioned)
+            if (claim.m_mentioned.contains(order.id))
                 namedOrders.append(order.id);
         }
     }

@@ -10,7 +10,9 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -44,10 +46,30 @@ struct FusionWeights
     static Result<FusionWeights> parse(const QByteArray &json, const QString &source);
 };
 
+// Use me to gather what a conversation says about its claim a turn at a time: whether it is
+// about a claim and which orders of the case \a c it concerns (see caseSignals()).
+class ClaimTally final
+{
+public:
+    void addFinding(const model::Finding &finding);
+    void addMessage(const model::Message &message, const model::Case &c);
+
+private:
+    friend std::vector<CaseSignal> caseSignals(const model::Case &, const ClaimTally &,
+                                               const FusionWeights &, const QDateTime &);
+    bool m_aboutClaim = false;
+    bool m_nonReceipt = false;
+    QStringList m_namedOrders; // named by actions, in turn order
+    QSet<QString> m_mentioned; // the case's orders that messages mention by id
+};
+
 // The case signals of one conversation: \a messages and \a findings decide whether it is about
 // a claim and which orders it concerns; time windows count back from the contact's start.
 std::vector<CaseSignal> caseSignals(const model::Case &c, const QList<model::Message> &messages,
                                     const std::vector<model::Finding> &findings,
+                                    const FusionWeights &weights, const QDateTime &now);
+// The same from a conversation already tallied.
+std::vector<CaseSignal> caseSignals(const model::Case &c, const ClaimTally &claim,
                                     const FusionWeights &weights, const QDateTime &now);
 
 } // namespace rg::risk

@@ -37,6 +37,28 @@ QString levelName(Level level)
     return {};
 }
 
+void CueTally::add(const model::Finding &finding)
+{
+    const auto it = m_byCue.find(finding.cue);
+    if (it == m_byCue.end()) {
+        m_byCue.insert(finding.cue, {finding, {finding.turn}});
+        return;
+    }
+    if (finding.weight > it->strongest.weight)
+        it->strongest = finding;
+    it->turns.insert(finding.turn);
+}
+
+Assessment assess(const std::vector<model::Finding> &findings,
+                  const std::vector<model::SequenceHit> &sequences,
+                  const std::vector<CaseSignal> &caseSignals)
+{
+    CueTally cues;
+    for (const model::Finding &finding : findings)
+        cues.add(finding);
+    return assessTallied(cues, sequences, caseSignals);
+}
+
 /*!
  * The one place risk is defined.
  *
@@ -52,29 +74,14 @@ QString levelName(Level level)
  * however many everyday cues (claims, urgency, threats, account changes) pile up.
  * Levels: high >= 0.6, medium >= 0.3, low below.
  */
-Assessment assess(const std::vector<model::Finding> &findings,
-                  const std::vector<model::SequenceHit> &sequences,
-                  const std::vector<CaseSignal> &caseSignals)
+Assessment assessTallied(const CueTally &cues, const std::vector<model::SequenceHit> &sequences,
+                         const std::vector<CaseSignal> &caseSignals)
 {
-    struct CueEvidence
-    {
-        const model::Finding *strongest = nullptr;
-        QList<int> turns;
-    };
-    QHash<QString, CueEvidence> byCue;
-    for (const model::Finding &finding : findings) {
-        CueEvidence &evidence = byCue[finding.cue];
-        if (!evidence.strongest || finding.weight > evidence.strongest->weight)
-            evidence.strongest = &finding;
-        if (!evidence.turns.contains(finding.turn))
-            evidence.turns.append(finding.turn);
-    }
-
     Assessment assessment;
     double keep = 1.0;
     bool decisive = false;
-    for (auto it = byCue.cbegin(); it != byCue.cend(); ++it) {
-        const model::Finding &f = *it->strongest;
+    for (auto it = cues.m_byCue.cbegin(); it != cues.m_byCue.cend(); ++it) {
+        const model::Finding &f = it->strongest;
         const double strength = 1.0 - (1.0 - f.weight) * std::pow(kRepeatFactor, it->turns.size() - 1);
         keep *= 1.0 - strength;
         decisive = decisive || f.weight >= kDecisive;

@@ -18,11 +18,6 @@ namespace {
 // The reasons an override record carries: enough to review it, not the whole assessment.
 constexpr int kTopReasons = 3;
 
-QString findingKey(const model::Finding &finding)
-{
-    return u"%1/%2/%3/%4"_s.arg(finding.turn).arg(finding.rule).arg(finding.start).arg(finding.end);
-}
-
 } // namespace
 
 QJsonObject AgentIdentity::toJson() const
@@ -51,7 +46,10 @@ QString caseStateName(CaseState state)
 }
 
 AssistSession::AssistSession(QString conversationId, SessionServices services, QObject *parent)
-    : ActionTarget(parent), m_services(std::move(services))
+    : ActionTarget(parent)
+    , m_services(std::move(services))
+    , m_judge(m_services.engine ? &m_services.engine->policies : nullptr,
+              m_services.engine ? &m_services.engine->weights : nullptr)
 {
     m_conversation.id = std::move(conversationId);
     if (m_services.caseProvider) {
@@ -130,30 +128,28 @@ Result<bool> AssistSession::addAgentAction(const QJsonObject &action)
     return true;
 }
 
-// Judging the whole conversation takes milliseconds, so every change judges it all again.
+// Only the new turns are judged (the whole conversation when the case arrives), so a chat of n
+// turns costs O(n), not O(n^2). A turn's findings depend on its text alone, so the findings
+// already looked at keep their places when the case arrives and everything is judged again.
 void AssistSession::rejudge()
 {
     if (!m_services.engine)
         return;
-    auto judgement = m_services.engine->judge(m_conversation, now());
-    if (!judgement) {
+    auto updated = m_judge.update(m_conversation, *m_services.engine->matcher, now());
+    if (!updated) {
         log::get("session")->warn("conversation {}: {}", m_conversation.id.toStdString(),
-                                  judgement.error().toStdString());
-        emit judgeFailed(judgement.error());
+                                  updated.error().toStdString());
+        emit judgeFailed(updated.error());
         return;
     }
-    m_judgement = std::move(judgement).value();
+    const batch::Judgement &judgement = *m_judge.judgement();
     QList<model::Finding> fresh;
-    for (const model::Finding &finding : m_judgement->detection.findings) {
-        if (finding.weight < kHighFindingWeight)
-            continue;
-        const QString key = findingKey(finding);
-        if (m_seenHigh.contains(key))
-            continue;
-        m_seenHigh.insert(key);
-        fresh.append(finding);
+    for (; m_announced < judgement.detection.findings.size(); ++m_announced) {
+        const model::Finding &finding = judgement.detection.findings[m_announced];
+        if (finding.weight >= kHighFindingWeight)
+            fresh.append(finding);
     }
-    emit judged(*m_judgement);
+    emit judged(judgement);
     emit caseChanged();
     if (!fresh.isEmpty())
         emit newHighFindings(fresh);
@@ -181,9 +177,9 @@ Result<policy::Decision> AssistSession::checkAction(const QJsonObject &action)
 
 QJsonObject AssistSession::riskJson() const
 {
-    if (!m_judgement)
+    if (!m_judge.judgement())
         return {};
-    const risk::Assessment &assessment = m_judgement->assessment;
+    const risk::Assessment &assessment = m_judge.judgement()->assessment;
     QJsonArray reasons;
     for (const risk::Reason &reason : assessment.reasons) {
         if (reasons.size() == kTopReasons)
@@ -222,9 +218,9 @@ QJsonObject AssistSession::caseSnapshotJson() const
 QJsonArray AssistSession::evidenceJson() const
 {
     QJsonArray evidence;
-    if (!m_judgement)
+    if (!m_judge.judgement())
         return evidence;
-    for (const model::Finding &finding : m_judgement->detection.findings) {
+    for (const model::Finding &finding : m_judge.judgement()->detection.findings) {
         evidence.append(QJsonObject{{u"turn"_s, finding.turn},
                                     {u"cue"_s, finding.cue},
                                     {u"quote"_s, finding.evidence},
@@ -240,7 +236,8 @@ QJsonArray AssistSession::evidenceJson() const
  */
 const model::Case *AssistSession::actionCase() const
 {
-    return m_judgement && m_judgement->caseData ? &*m_judgement->caseData : nullptr;
+    const std::optional<batch::Judgement> &judgement = m_judge.judgement();
+    return judgement && judgement->caseData ? &*judgement->caseData : nullptr;
 }
 
 Result<audit::AuditRecord> AssistSession::recordOverride(const QJsonObject &action,

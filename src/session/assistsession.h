@@ -17,7 +17,6 @@
 #include <QMetaType>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -65,8 +64,9 @@ struct SessionServices
     std::function<QDateTime()> clock; // UTC now; the system clock when empty
 };
 
-// Use me for one live conversation: it keeps the transcript and the case, re-judges on every
-// change, answers "may I do this?" and writes the agent's overrides and escalations.
+// Use me for one live conversation: it keeps the transcript and the case, judges every change
+// (only the new turns, or all of them when the case arrives), answers "may I do this?" and
+// writes the agent's overrides and escalations.
 class AssistSession final : public ActionTarget
 {
     Q_OBJECT
@@ -85,7 +85,7 @@ public:
     // When the shown case was fetched (for a stale copy: when it was last current), and from where.
     const QDateTime &caseFetchedAt() const { return m_caseFetchedAt; }
     const QString &caseSource() const { return m_caseSource; }
-    const std::optional<batch::Judgement> &judgement() const { return m_judgement; }
+    const std::optional<batch::Judgement> &judgement() const { return m_judge.judgement(); }
 
     void openCase(const QString &caseId);
     void addMessage(model::Role role, const QString &text, const QDateTime &time);
@@ -123,8 +123,8 @@ private:
     QString m_caseError;
     QDateTime m_caseFetchedAt;
     QString m_caseSource;
-    std::optional<batch::Judgement> m_judgement;
-    QSet<QString> m_seenHigh; // keys of the high-weight findings already announced
+    batch::LiveJudge m_judge;
+    std::size_t m_announced = 0; // findings already looked at for newHighFindings
 };
 
 } // namespace rg::session
