@@ -10,6 +10,7 @@
 #include <QList>
 #include <QString>
 #include <QStringView>
+#include <QVariant>
 
 #include <algorithm>
 #include <charconv>
@@ -18,6 +19,7 @@
 #include <iterator>
 #include <string_view>
 #include <system_error>
+#include <utility>
 
 namespace rg::audit {
 
@@ -97,22 +99,34 @@ Result<bool> appendObject(QByteArray &out, const QJsonObject &object)
 {
     // RFC 8785 §3.2.3 orders names by their UTF-16 code units, not by code points: U+FB33 sorts
     // after U+1F602 (D83D DE02). Comparing the raw char16_t values says exactly that, whatever
-    // order QJsonObject happens to keep its keys in.
-    QList<QString> names = object.keys();
-    std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
-        return std::lexicographical_compare(a.utf16(), a.utf16() + a.size(), b.utf16(),
-                                            b.utf16() + b.size());
+    // order QJsonObject happens to keep its keys in. The members are taken by iterating, not
+    // looked up by name: Qt 6.4's QJsonObject, parsed from text with keys in this order, may not
+    // find a key outside the Basic Multilingual Plane by name although it lists it.
+    QList<std::pair<QString, QJsonValue>> members;
+    members.reserve(object.size());
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        members.emplaceBack(it.key(), it.value());
+    std::sort(members.begin(), members.end(), [](const auto &a, const auto &b) {
+        return std::lexicographical_compare(a.first.utf16(), a.first.utf16() + a.first.size(),
+                                            b.first.utf16(), b.first.utf16() + b.first.size());
     });
+    // Qt drops repeated names when it parses, but 6.4 can keep both of a name outside the Basic
+    // Multilingual Plane; I-JSON (RFC 7493) forbids them, and which value counts is unknowable.
+    const auto repeated
+        = std::adjacent_find(members.cbegin(), members.cend(),
+                             [](const auto &a, const auto &b) { return a.first == b.first; });
+    if (repeated != members.cend())
+        return Error{u"member name \"%1\" appears twice"_s.arg(repeated->first)};
     out.append('{');
     bool first = true;
-    for (const QString &name : std::as_const(names)) {
+    for (const auto &[name, value] : std::as_const(members)) {
         if (!first)
             out.append(',');
         first = false;
         if (Result<bool> appended = appendString(out, name); !appended)
             return appended;
         out.append(':');
-        if (Result<bool> appended = appendValue(out, object.value(name)); !appended)
+        if (Result<bool> appended = appendValue(out, value); !appended)
             return appended;
     }
     out.append('}');
@@ -129,12 +143,22 @@ Result<bool> appendValue(QByteArray &out, const QJsonValue &value)
         out.append(value.toBool() ? "true" : "false");
         return true;
     case QJsonValue::Double: {
-        // QJsonValue keeps every number as a double, so an integer beyond 2^53 has already lost
-        // its low digits when it gets here; RFC 8785 has the same limit (it writes IEEE 754
-        // doubles), so callers must send such values, e.g. money in minor units, as strings.
         Result<QByteArray> number = canonicalNumber(value.toDouble());
         if (!number)
             return Error{number.error()};
+        // RFC 8785 writes IEEE 754 doubles, but QJsonValue keeps an integral number that fits
+        // 64 bits as that integer (JSON text "33333925474099301" stays exactly that). Written as
+        // a double, several such integers beyond 2^53 would come out alike ("33333925474099300"),
+        // and a record with one changed into another would still verify. So an integer is taken
+        // only when its canonical form is its own digits; callers send others, e.g. money in
+        // minor units, as strings.
+        if (const QVariant exact = value.toVariant();
+            exact.typeId() == QMetaType::LongLong
+            && number.value() != QByteArray::number(exact.toLongLong())) {
+            return Error{u"%1 would be written as the double %2; send it as a string"_s
+                             .arg(exact.toLongLong())
+                             .arg(QString::fromLatin1(number.value()))};
+        }
         out.append(number.value());
         return true;
     }
@@ -156,7 +180,8 @@ Result<bool> appendValue(QByteArray &out, const QJsonValue &value)
     Returns \a value as RFC 8785 canonical JSON in UTF-8: no whitespace, object members sorted
     by the UTF-16 code units of their names, minimal string escapes and ECMAScript number
     formatting. Fails on NaN or infinite numbers, strings with lone surrogates and undefined
-    values, none of which JSON can carry.
+    values, none of which JSON can carry, and on integers that would be written as other digits
+    (beyond 2^53, where doubles cannot hold them all).
 */
 Result<QByteArray> canonicalJson(const QJsonValue &value)
 {

@@ -5,6 +5,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -56,6 +57,11 @@ private slots:
 
     // A string holding half a surrogate pair cannot become UTF-8 and must not hash as U+FFFD.
     void loneSurrogateRejected();
+    // Qt keeps 64-bit integers exactly; beyond 2^53 several would be written as the same double,
+    // so only the one whose digits the double's canonical form are is kept, as a fixed point
+    // (found by fuzz_canonicaljson).
+    void inexactIntegerRejected_data();
+    void inexactIntegerRejected();
     // Broken input is reported with its position, not canonicalised into something else.
     void parseErrorNamed();
 };
@@ -191,6 +197,13 @@ void TestCanonicalJson::text_data()
     QTest::newRow("non-ASCII and surrogate pair keys")
         << R"({"\ufb33":5,"\ud83d\ude00":4,"\u20ac":3,"\u0080":2,"a":1})"_ba
         << "{\"a\":1,\"\xc2\x80\":2,\"\xe2\x82\xac\":3,\"\xf0\x9f\x98\x80\":4,\"\xef\xac\xb3\":5}"_ba;
+    // Parsed from text in this order, Qt 6.4's QJsonObject lists "\ud83d\ude02" but cannot find
+    // it by name; it must be written all the same (found by fuzz_canonicaljson).
+    QTest::newRow("keys Qt cannot look up")
+        << "{\"</scpipt>\":\"Be\",\"peach\":1,\"p\xc3\xa9\x63h\xc3\xa9\":2,\"\xc3\xb6\":3,"
+           "\"\xf0\x9f\x98\x82\":4,\"\xef\xac\xb3\\\"\":5}"_ba
+        << "{\"</scpipt>\":\"Be\",\"peach\":1,\"p\xc3\xa9\x63h\xc3\xa9\":2,\"\xc3\xb6\":3,"
+           "\"\xf0\x9f\x98\x82\":4,\"\xef\xac\xb3\\\"\":5}"_ba;
     QTest::newRow("short escapes") << R"(["\b\t\n\f\r"])"_ba
                                    << R"(["\b\t\n\f\r"])"_ba;
     QTest::newRow("other controls as lower-case hex") << R"(["\u0000\u0001\u000B\u000e\u001F"])"_ba
@@ -232,11 +245,58 @@ void TestCanonicalJson::loneSurrogateRejected()
     QVERIFY(!audit::canonicalJson(QJsonValue(QJsonArray{u"ok"_s, lone})).ok());
 }
 
+void TestCanonicalJson::inexactIntegerRejected_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QByteArray>("expected"); // empty: refused
+
+    QTest::newRow("fuzzed") << "[33333925474099301]"_ba << QByteArray();
+    QTest::newRow("its nearest double") << "[33333925474099300]"_ba << "[33333925474099300]"_ba;
+    QTest::newRow("2^53 + 1") << "[9007199254740993]"_ba << QByteArray();
+    QTest::newRow("2^53") << "[9007199254740992]"_ba << "[9007199254740992]"_ba;
+    QTest::newRow("-(2^53 + 1)") << "[-9007199254740993]"_ba << QByteArray();
+    QTest::newRow("in an object") << R"({"a":{"order":9223372036854775807}})"_ba << QByteArray();
+    QTest::newRow("int64 minimum") << "[-9223372036854775808]"_ba << QByteArray();
+    // A double's exact value, but written with the double's shortest digits, which Qt reads back
+    // as another integer: only that one is taken, so canonical output stays a fixed point.
+    QTest::newRow("exact double, other digits") << "[123456789033333328]"_ba << QByteArray();
+    QTest::newRow("the double's digits") << "[123456789033333330]"_ba << "[123456789033333330]"_ba;
+    // Qt keeps any integral number that fits 64 bits as that integer, exponent or not.
+    QTest::newRow("exact double, exponent form") << "[1.2345678903333333e17]"_ba << QByteArray();
+}
+
+void TestCanonicalJson::inexactIntegerRejected()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QByteArray, expected);
+
+    const Result<QByteArray> canonical = audit::canonicalJson(json);
+    if (expected.isEmpty()) {
+        QVERIFY(!canonical.ok());
+        QVERIFY2(canonical.error().contains(u"send it as a string"_s), qPrintable(canonical.error()));
+        return;
+    }
+    QVERIFY2(canonical.ok(), qPrintable(test::errorOf(canonical)));
+    QCOMPARE(canonical.value(), expected);
+    const Result<QByteArray> again = audit::canonicalJson(canonical.value());
+    QVERIFY2(again.ok(), qPrintable(test::errorOf(again)));
+    QCOMPARE(again.value(), expected);
+}
+
 void TestCanonicalJson::parseErrorNamed()
 {
     const Result<QByteArray> canonical = audit::canonicalJson("{\n  \"a\": [1,\n}"_ba);
     QVERIFY(!canonical.ok());
     QVERIFY2(canonical.error().contains(u"line 3"_s), qPrintable(canonical.error()));
+
+    // Qt 6.4 can keep both members of a repeated name outside the Basic Multilingual Plane; one
+    // name twice is refused, not written twice (found by fuzz_canonicaljson).
+    QFile input(QStringLiteral(RG_SOURCE_DIR)
+                + u"/tests/fuzz/regressions/canonicaljson/repeated-name.json"_s);
+    QVERIFY(input.open(QIODevice::ReadOnly));
+    const Result<QByteArray> repeated = audit::canonicalJson(input.readAll());
+    QVERIFY(!repeated.ok());
+    QVERIFY2(repeated.error().contains(u"appears twice"_s), qPrintable(repeated.error()));
 
     // Qt reads only an object or an array at the top level; a bare scalar must not come out as {}.
     QVERIFY(!audit::canonicalJson("5"_ba).ok());
