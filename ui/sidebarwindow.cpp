@@ -28,6 +28,10 @@ namespace rg::ui {
 namespace {
 
 constexpr int kHeaderReasons = 3;
+// After the shown chat was drawn, how long its further judgements are gathered before it is drawn
+// again: under a burst of events the transcript, signals and header are laid out and painted once
+// per interval, not once per event, while a lone message is drawn at once.
+constexpr int kRefreshIntervalMs = 40;
 
 // The ids come from the console's feed, so they are made display-safe like customer text.
 QString chatTitle(const session::AssistSession &session)
@@ -69,6 +73,12 @@ SidebarWindow::SidebarWindow(session::SessionManager &sessions, settings::Settin
       m_settings(settings), m_bridgeToken(std::move(bridgeToken)), m_signals(new SignalsModel(this))
 {
     m_ui->setupUi(this);
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(kRefreshIntervalMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (m_refreshPending)
+            refreshSoon();
+    });
 
     m_riskBadge = new RiskBadge(this);
     m_ui->headerLayout->replaceWidget(m_ui->riskBadgePlaceholder, m_riskBadge);
@@ -220,8 +230,13 @@ void SidebarWindow::updateSwitcherItem(session::AssistSession *session)
     // A chat in the background with strong cues the agent has not seen says so in words too.
     if (m_unseen.contains(session->conversationId()))
         title = tr("[new cues] %1").arg(title);
-    m_ui->conversationComboBox->setItemText(index, title);
-    m_ui->conversationComboBox->setItemIcon(index, icon);
+    // Judged on every message, a chat's title rarely changes; setting it anyway makes the
+    // switcher measure all its items again.
+    QComboBox *box = m_ui->conversationComboBox;
+    if (box->itemText(index) != title)
+        box->setItemText(index, title);
+    if (box->itemIcon(index).isNull() != icon.isNull())
+        box->setItemIcon(index, icon);
 }
 
 void SidebarWindow::stepChat(int delta)
@@ -251,6 +266,7 @@ void SidebarWindow::showSession(session::AssistSession *session)
         updateSwitcherItem(session);
         m_ui->conversationComboBox->setCurrentIndex(switcherIndex(session->conversationId()));
     }
+    m_refreshPending = false;
     refresh();
 }
 
@@ -264,7 +280,18 @@ void SidebarWindow::onJudged(session::AssistSession *session)
                              highRiskSummary(*session, session->judgement()->assessment));
     }
     if (session == m_shown)
-        refresh();
+        refreshSoon();
+}
+
+void SidebarWindow::refreshSoon()
+{
+    if (m_refreshTimer.isActive()) {
+        m_refreshPending = true;
+        return;
+    }
+    m_refreshPending = false;
+    refresh();
+    m_refreshTimer.start();
 }
 
 void SidebarWindow::refresh()

@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
 
 #include <memory>
 
@@ -68,6 +69,7 @@ private:
     void removeSession(const QString &conversationId);
     void showSession(session::AssistSession *session);
     void refresh();
+    void refreshSoon();
     void refreshHeader();
     void onNewHighFindings(session::AssistSession *session, const QList<model::Finding> &findings);
     void onJudged(session::AssistSession *session);
@@ -90,6 +92,8 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QPointer<session::AssistSession> m_shown;
     QMetaObject::Connection m_caseConnection;
+    QTimer m_refreshTimer;         // runs for a short while after the shown chat was drawn
+    bool m_refreshPending = false; // the shown chat was judged again meanwhile
     QSet<QString> m_unseen;        // chats with strong cues the agent has not looked at yet
     QSet<QString> m_highAnnounced; // chats whose High risk was already announced
 };

@@ -29,13 +29,15 @@ SignalsModel::~SignalsModel() = default;
 
 void SignalsModel::setFindings(const std::vector<model::Finding> &findings)
 {
-    if (findings == m_findings)
-        return;
-    const bool grows = findings.size() > m_findings.size()
+    const bool grows = findings.size() >= m_findings.size()
                        && std::equal(m_findings.begin(), m_findings.end(), findings.begin());
     if (grows) {
+        // Only the new findings are copied: a live chat is judged again on every message.
+        if (findings.size() == m_findings.size())
+            return;
         beginInsertRows({}, int(m_findings.size()), int(findings.size()) - 1);
-        m_findings = findings;
+        m_findings.insert(m_findings.end(),
+                          findings.begin() + std::ptrdiff_t(m_findings.size()), findings.end());
         endInsertRows();
         return;
     }

@@ -13,6 +13,8 @@
 #include <QTextBlock>
 #include <QTextCursor>
 
+#include <algorithm>
+
 namespace rg::ui {
 
 TranscriptView::TranscriptView(QWidget *parent) : QTextEdit(parent)
@@ -34,25 +36,6 @@ void TranscriptView::reset()
     clear();
     m_turns.clear();
     m_highlighted.clear();
-    m_conversation = {};
-    m_times.clear();
-}
-
-void TranscriptView::sync(const model::Conversation &conversation, const QList<QDateTime> &times,
-                          const std::vector<model::Finding> &findings)
-{
-    if (conversation.messages.size() < m_turns.size())
-        reset();
-    QScrollBar *bar = verticalScrollBar();
-    const bool following = bar->value() == bar->maximum();
-    for (qsizetype turn = m_turns.size(); turn < conversation.messages.size(); ++turn)
-        appendTurn(conversation.messages[turn], times.value(turn));
-    applyHighlights(findings);
-    m_conversation = conversation;
-    m_times = times;
-    // Follow the chat as it grows unless the agent scrolled back to read something.
-    if (following)
-        bar->setValue(bar->maximum());
 }
 
 static QString roleLabel(model::Role role)
@@ -84,11 +67,37 @@ static QString actionSummary(const QJsonObject &action)
     return parts.join(QStringLiteral(" · "));
 }
 
-void TranscriptView::appendTurn(const model::Message &message, const QDateTime &time)
+void TranscriptView::sync(const model::Conversation &conversation, const QList<QDateTime> &times,
+                          const std::vector<model::Finding> &findings)
+{
+    if (conversation.messages.size() < m_turns.size())
+        reset();
+    QScrollBar *bar = verticalScrollBar();
+    const bool following = bar->value() == bar->maximum();
+    // One edit block: the document is laid out once for the new turns and marks together, not
+    // once for every block, text and mark inserted.
+    QTextCursor edit(document());
+    edit.beginEditBlock();
+    for (qsizetype turn = m_turns.size(); turn < conversation.messages.size(); ++turn) {
+        const model::Message &message = conversation.messages[turn];
+        // An action's order id and method come from the console like the customer's words do.
+        appendTurn(message.role,
+                   displaySafe(message.role == model::Role::Action ? actionSummary(message.action)
+                                                                   : message.text),
+                   times.value(turn));
+    }
+    applyHighlights(findings);
+    edit.endEditBlock();
+    // Follow the chat as it grows unless the agent scrolled back to read something.
+    if (following)
+        bar->setValue(bar->maximum());
+}
+
+void TranscriptView::appendTurn(model::Role role, const QString &shown, const QDateTime &time)
 {
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
-    const bool agentSide = message.role != model::Role::Customer;
+    const bool agentSide = role != model::Role::Customer;
 
     QTextBlockFormat block;
     block.setTopMargin(m_turns.isEmpty() ? 0 : 8);
@@ -105,7 +114,7 @@ void TranscriptView::appendTurn(const model::Message &message, const QDateTime &
     header.setFontWeight(QFont::Bold);
     header.setForeground(palette().placeholderText());
     // Turns are numbered from 1 as in the signals list, so a row there is easy to find here.
-    QString title = tr("%1 · turn %2").arg(roleLabel(message.role)).arg(m_turns.size() + 1);
+    QString title = tr("%1 · turn %2").arg(roleLabel(role)).arg(m_turns.size() + 1);
     if (time.isValid())
         title += QStringLiteral(" · ") + QLocale().toString(time.toLocalTime().time(), QLocale::ShortFormat);
     cursor.insertText(title, header);
@@ -113,16 +122,13 @@ void TranscriptView::appendTurn(const model::Message &message, const QDateTime &
 
     QTextCharFormat body;
     body.setForeground(palette().text());
-    // An action's order id and method come from the console like the customer's words do.
-    const QString shown = displaySafe(
-        message.role == model::Role::Action ? actionSummary(message.action) : message.text);
     const int start = cursor.position();
     // Newlines in a message would start new blocks and shift every later offset: show them as
     // line separators inside the same block instead (one UTF-16 unit each, so offsets hold).
     QString inBlock = shown;
     inBlock.replace(QLatin1Char('\n'), QChar::LineSeparator);
     cursor.insertText(inBlock, body);
-    m_turns.append(Turn{start, shown});
+    m_turns.append(Turn{start, shown, role, time});
 }
 
 QTextCharFormat TranscriptView::highlightFormat(double weight) const
@@ -138,6 +144,20 @@ QTextCharFormat TranscriptView::highlightFormat(double weight) const
     return format;
 }
 
+void TranscriptView::markTurn(QTextCursor &cursor, const Turn &turn,
+                              const model::Finding &finding) const
+{
+    const auto from = utf16Offset(turn.text, finding.start);
+    const auto to = utf16Offset(turn.text, finding.end);
+    if (to <= from)
+        return;
+    QTextCharFormat format = highlightFormat(finding.weight);
+    format.setToolTip(plainToolTip(cueTitle(finding.cue)));
+    cursor.setPosition(turn.textStart + int(from));
+    cursor.setPosition(turn.textStart + int(to), QTextCursor::KeepAnchor);
+    cursor.mergeCharFormat(format);
+}
+
 /*!
  * Marks \a findings on their spans. Only the turns whose findings changed are drawn again: the
  * session is judged on every message, and clearing and re-marking every finding of the chat each
@@ -145,8 +165,20 @@ QTextCharFormat TranscriptView::highlightFormat(double weight) const
  */
 void TranscriptView::applyHighlights(const std::vector<model::Finding> &findings)
 {
-    if (findings == m_highlighted)
+    const bool grows = findings.size() >= m_highlighted.size()
+                       && std::equal(m_highlighted.begin(), m_highlighted.end(), findings.begin());
+    if (grows) {
+        // The usual case while a chat grows: only the new findings are marked, each over what its
+        // turn shows already, as it comes after that turn's other findings in a full redraw.
+        const auto fresh = findings.begin() + std::ptrdiff_t(m_highlighted.size());
+        QTextCursor cursor(document());
+        for (auto it = fresh; it != findings.end(); ++it) {
+            if (it->turn >= 0 && it->turn < m_turns.size())
+                markTurn(cursor, m_turns[it->turn], *it);
+        }
+        m_highlighted.insert(m_highlighted.end(), fresh, findings.end());
         return;
+    }
     QHash<int, std::vector<model::Finding>> before;
     QHash<int, std::vector<model::Finding>> after;
     for (const model::Finding &old : m_highlighted)
@@ -175,17 +207,8 @@ void TranscriptView::applyHighlights(const std::vector<model::Finding> &findings
         cursor.setPosition(turn.textStart);
         cursor.setPosition(turn.textStart + int(turn.text.size()), QTextCursor::KeepAnchor);
         cursor.mergeCharFormat(plain);
-        for (const model::Finding &finding : after.value(index)) {
-            const auto from = utf16Offset(turn.text, finding.start);
-            const auto to = utf16Offset(turn.text, finding.end);
-            if (to <= from)
-                continue;
-            QTextCharFormat format = highlightFormat(finding.weight);
-            format.setToolTip(plainToolTip(cueTitle(finding.cue)));
-            cursor.setPosition(turn.textStart + int(from));
-            cursor.setPosition(turn.textStart + int(to), QTextCursor::KeepAnchor);
-            cursor.mergeCharFormat(format);
-        }
+        for (const model::Finding &finding : after.value(index))
+            markTurn(cursor, turn, finding);
     }
     m_highlighted = findings;
 }
@@ -212,11 +235,15 @@ void TranscriptView::changeEvent(QEvent *event)
     QTextEdit::changeEvent(event);
     // Light/dark switches: the formats hold palette colours, so draw the transcript again.
     if (event->type() == QEvent::PaletteChange && !m_turns.isEmpty()) {
-        const model::Conversation conversation = m_conversation;
-        const QList<QDateTime> times = m_times;
+        const QList<Turn> turns = m_turns;
         const std::vector<model::Finding> findings = m_highlighted;
         reset();
-        sync(conversation, times, findings);
+        QTextCursor edit(document());
+        edit.beginEditBlock();
+        for (const Turn &turn : turns)
+            appendTurn(turn.role, turn.text, turn.time);
+        applyHighlights(findings);
+        edit.endEditBlock();
     }
 }
 

@@ -41,19 +41,22 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // What a turn shows, enough to draw it again in a new palette. The view keeps no copy of
+    // the session's conversation: a shared copy would make the session's next append copy it all.
     struct Turn
     {
         int textStart = 0; // document position of the message text
         QString text;      // as shown (display-safe), same UTF-16 length as the original
+        model::Role role = model::Role::Customer;
+        QDateTime time;
     };
 
-    void appendTurn(const model::Message &message, const QDateTime &time);
+    void appendTurn(model::Role role, const QString &shown, const QDateTime &time);
     void applyHighlights(const std::vector<model::Finding> &findings);
+    void markTurn(QTextCursor &cursor, const Turn &turn, const model::Finding &finding) const;
     QTextCharFormat highlightFormat(double weight) const;
 
     QList<Turn> m_turns;
-    model::Conversation m_conversation; // what is shown, to draw it again in a new palette
-    QList<QDateTime> m_times;
     std::vector<model::Finding> m_highlighted;
 };
 

@@ -15,9 +15,11 @@
 // calls on one keep-alive connection. QNetworkAccessManager on the main thread would wait for
 // the event loop it shares with the server it times, so a paint of the window or its own reply
 // handling would be counted as the bridge's latency. The bridge handles an event synchronously
-// (journal, judge, window refresh, then the 202), so the moment the findings model is updated is
-// seen on the main thread: the session's judged signal, connected after the window's own slot,
-// fires once SignalsModel and TranscriptView hold the event. Latency = that moment minus the
+// (journal, judge, then the 202), and the window draws the shown chat in the judged signal unless
+// it drew it less than its refresh interval ago; then it draws it when the interval ends. So the
+// moment the findings model is updated is seen on the main thread: the session's judged signal,
+// connected after the window's own slot, when SignalsModel and TranscriptView already hold the
+// event, else the transcript's next change that shows it. Latency = that moment minus the
 // moment just before the client wrote the request, on one steady clock. Two chats are open at a
 // time, as in the demo shift, each closed after about 30 messages; the window shows one of them
 // and only marks the other in its switcher, so events on the shown chat and on the background
@@ -548,6 +550,8 @@ struct Handled
     bool judged = false;
     bool shown = false;
     bool inStep = true; // the shown chat's transcript and signals list hold the event
+    const session::AssistSession *session = nullptr; // compared, never dereferenced
+    qsizetype turns = 0;                             // the turns the window must show
 };
 
 LatencyResult runLatency(batch::Engine *engine, const Corpus &corpus, int events)
@@ -573,13 +577,14 @@ LatencyResult runLatency(batch::Engine *engine, const Corpus &corpus, int events
     QObject::connect(&sidebar.sessions(), &session::SessionManager::eventRejected, &probe,
                      [&rejected] { ++rejected; });
     ui::SidebarWindow &window = sidebar.window();
+    std::vector<std::size_t> drawLater; // shown-chat events gathered for the window's next refresh
     // After the window's own connection to sessionOpened, so this judged slot runs after the
     // window's and sees what the agent sees. A judgement outside an event (a case arriving from
     // the provider) is not an event's and is left out.
     QObject::connect(&sidebar.sessions(), &session::SessionManager::sessionOpened, &probe,
-                     [&handled, &window, &probe](session::AssistSession *session) {
+                     [&handled, &window, &probe, &drawLater](session::AssistSession *session) {
                          QObject::connect(session, &session::AssistSession::judged, &probe,
-                                          [&handled, &window, session] {
+                                          [&handled, &window, &drawLater, session] {
                                               if (handled.empty() || handled.back().done)
                                                   return;
                                               Handled &h = handled.back();
@@ -590,7 +595,25 @@ LatencyResult runLatency(batch::Engine *engine, const Corpus &corpus, int events
                                                   h.inStep = window.transcriptView()->shownTurns() == session->conversation().messages.size()
                                                              && std::size_t(window.signalsModel()->rowCount()) == session->judgement()->detection.findings.size();
                                               }
+                                              if (!h.inStep) {
+                                                  h.session = session;
+                                                  h.turns = session->conversation().messages.size();
+                                                  drawLater.push_back(handled.size() - 1);
+                                              }
                                           });
+                     });
+    QObject::connect(window.transcriptView()->document(), &QTextDocument::contentsChanged, &probe,
+                     [&handled, &window, &drawLater] {
+                         const auto now = Clock::now();
+                         std::erase_if(drawLater, [&](std::size_t index) {
+                             Handled &h = handled[index];
+                             if (window.shownSession() != h.session
+                                 || window.transcriptView()->shownTurns() < h.turns)
+                                 return false;
+                             h.updated = now;
+                             h.inStep = true;
+                             return true;
+                         });
                      });
 
     const FeedResult fed = runFeed({sidebar.bridge().port(), events, kLatencyPeriod, true}, corpus);

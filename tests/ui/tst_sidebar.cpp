@@ -166,6 +166,9 @@ private slots:
     void riskBadgeFollowsThePalette();
     // One more judged message redraws only the turns whose findings changed.
     void highlightsRedrawOnlyChangedTurns();
+    // A burst of messages, judged one by one with no event loop between them, ends with every
+    // message shown once and in order, and every finding listed and marked.
+    void burstShowsEveryMessageInOrder();
     // An action turn's order id and method are display-safe like the customer's text.
     void actionTurnsAreDisplaySafe();
     // A judgement that fails is reported, not left to pass the last one off as current.
@@ -324,7 +327,8 @@ void TestSidebar::bridgeEventsBecomeHighlightedFindings()
     ui::SignalsModel *model = m_window->signalsModel();
     QTRY_VERIFY(model->rowCount() >= 3);
     ui::TranscriptView *transcript = m_window->transcriptView();
-    QCOMPARE(transcript->shownTurns(), kDnaChat.size() + 1);
+    // The window draws a burst of judgements once: wait for the last one.
+    QTRY_COMPARE(transcript->shownTurns(), kDnaChat.size() + 1);
     bool chargeback = false;
     for (int row = 0; row < model->rowCount(); ++row) {
         const model::Finding &finding = model->finding(row);
@@ -644,8 +648,8 @@ void TestSidebar::toolTipsShowCustomerTextLiterally()
         = tree->findItems(u"Name"_s, Qt::MatchRecursive | Qt::MatchExactly).constFirst();
     QCOMPARE(row->text(1), ui::displaySafe(name));
     QCOMPARE(shownAsToolTip(row->toolTip(1)), ui::displaySafe(name));
-    const QString header = m_window->findChild<QLabel *>(u"customerLabel"_s)->text();
-    QVERIFY2(header.contains(ui::displaySafe(name)), qPrintable(header));
+    const QLabel *header = m_window->findChild<QLabel *>(u"customerLabel"_s);
+    QTRY_VERIFY2(header->text().contains(ui::displaySafe(name)), qPrintable(header->text()));
 }
 
 void TestSidebar::strongCueNoticeQuotesEvidenceAsTyped()
@@ -897,6 +901,43 @@ void TestSidebar::highlightsRedrawOnlyChangedTurns()
     QTextCursor kept(view.document());
     kept.setPosition(view.textPosition(2) + findings.at(1).start + 1);
     QVERIFY(kept.charFormat().background().style() != Qt::NoBrush);
+}
+
+void TestSidebar::burstShowsEveryMessageInOrder()
+{
+    QCOMPARE(post(messageEvent(u"burst"_s, u"Hello"_s)), 202);
+    QTRY_COMPARE(shownConversation(), u"burst"_s);
+    session::AssistSession *shown = m_window->shownSession();
+    constexpr int kBurst = 40;
+    for (int i = 1; i <= kBurst; ++i) {
+        shown->addMessage(model::Role::Customer,
+                          i % 3 ? u"Message %1, where is it?"_s.arg(i)
+                                : u"Message %1: refund me or I file a chargeback"_s.arg(i),
+                          QDateTime());
+    }
+    ui::TranscriptView *transcript = m_window->transcriptView();
+    QTRY_COMPARE(transcript->shownTurns(), kBurst + 1);
+    const model::Conversation &chat = shown->conversation();
+    for (int turn = 0; turn <= kBurst; ++turn) {
+        const QString &text = chat.messages.at(turn).text;
+        QTextCursor cursor(transcript->document());
+        cursor.setPosition(transcript->textPosition(turn));
+        cursor.setPosition(transcript->textPosition(turn) + int(text.size()),
+                           QTextCursor::KeepAnchor);
+        QCOMPARE(cursor.selectedText(), text);
+    }
+    const std::vector<model::Finding> &findings = shown->judgement()->detection.findings;
+    QVERIFY(findings.size() >= size_t(kBurst / 3));
+    ui::SignalsModel *model = m_window->signalsModel();
+    QCOMPARE(model->rowCount(), int(findings.size()));
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const model::Finding &finding = findings.at(size_t(row));
+        QCOMPARE(model->finding(row), finding);
+        QTextCursor cursor(transcript->document());
+        cursor.setPosition(transcript->textPosition(finding.turn) + finding.start + 1);
+        QVERIFY2(cursor.charFormat().background().style() != Qt::NoBrush,
+                 qPrintable(QString::number(finding.turn)));
+    }
 }
 
 void TestSidebar::actionTurnsAreDisplaySafe()
