@@ -450,7 +450,7 @@ int runAuditCommand(const QStringList &args)
 {
     if (args.isEmpty())
         return usageError(u"audit: expected append, verify, export, anchor, pubkey, sync or init"_s);
-    const QString sub = args.first();
+    const QString &sub = args.first();
     const QStringList rest = args.mid(1);
     if (sub == u"append"_s)
         return append(rest);

@@ -714,5 +714,5 @@ int main(int argc, char *argv[])
     window.show();
     if (player)
         player->start();
-    return app.exec() == 0 ? kExitOk : kExitFailed;
+    return QApplication::exec() == 0 ? kExitOk : kExitFailed;
 }

@@ -270,7 +270,7 @@ int runScenarioCommand(const QStringList &args)
 {
     if (args.isEmpty())
         return usageError(kValidateUsage + u'\n' + kRunUsage + u'\n' + kDraftUsage);
-    const QString sub = args.front();
+    const QString &sub = args.front();
     if (sub == u"validate"_s)
         return validate(args.mid(1));
     if (sub == u"run"_s)

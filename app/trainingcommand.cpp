@@ -184,7 +184,7 @@ int runTrainingCommand(const QStringList &args)
 {
     if (args.isEmpty())
         return usageError(kResultsUsage);
-    const QString sub = args.front();
+    const QString &sub = args.front();
     if (sub == u"results"_s)
         return results(args.mid(1));
     return usageError(u"training: unknown subcommand \"%1\"\n"_s.arg(sub) + kResultsUsage);

@@ -19,6 +19,8 @@ packages=(
   postgresql xvfb xauth imagemagick fonts-dejavu-core
   # pdftotext, for the tests that read back the review report's PDF.
   poppler-utils
+  # installer/dev.sh lint (clang-tidy 14 on Debian 12).
+  clang-tidy
   # The Debian package (installer/dev.sh package, tests/package): file and dpkg-dev's
   # dpkg-shlibdeps for CPack's dependency scan, the validators of the desktop file and metainfo.
   file desktop-file-utils appstream

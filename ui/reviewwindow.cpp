@@ -41,8 +41,7 @@ namespace {
 constexpr int kDefaultDays = 30;
 constexpr int kFilterDelayMs = 300;
 
-// Status combo entries: any, the triage queue, then each disposition.
-constexpr int kStatusAny = 0;
+// Status combo entries: any (0), the triage queue, then each disposition.
 constexpr int kStatusUnreviewed = 1;
 
 const QList<Disposition> kDispositions = {Disposition::Justified, Disposition::CoachingNeeded,

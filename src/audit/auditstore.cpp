@@ -358,10 +358,10 @@ QString errorOf(const QSqlQuery &query)
 
 } // namespace
 
-AuditStore::AuditStore(DatabaseUrl url, QString connectionName, QSqlDatabase db)
+AuditStore::AuditStore(DatabaseUrl url, QString connectionName, const QSqlDatabase &db)
     : m_url(std::move(url))
     , m_connectionName(std::move(connectionName))
-    , m_db(std::move(db))
+    , m_db(db)
 {}
 
 AuditStore::~AuditStore()

@@ -102,7 +102,7 @@ public:
     Result<int> schemaVersion();
 
 private:
-    AuditStore(DatabaseUrl url, QString connectionName, QSqlDatabase db);
+    AuditStore(DatabaseUrl url, QString connectionName, const QSqlDatabase &db);
     Result<bool> migrate();
     Result<bool> exec(const QString &sql);
     Result<bool> insertCheckpoint(const QString &chainId, qint64 seq, const QByteArray &body);

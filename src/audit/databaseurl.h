@@ -24,7 +24,7 @@ struct DatabaseUrl
     QString database;
     int connectTimeoutSeconds = 5;
 
-    static Result<DatabaseUrl> parse(const QString &url);
+    static Result<DatabaseUrl> parse(const QString &text);
     QString display() const; // the URL without its password, for messages and logs
     bool isPostgres() const { return driver == Driver::Postgres; }
 

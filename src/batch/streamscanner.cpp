@@ -187,6 +187,7 @@ Result<StreamSummary> scanStream(const detect::RulePack &pack, QIODevice &in, QI
     const int jobs = std::max(1, options.jobs);
     // Each job compiles its own matcher, all at once.
     std::vector<std::future<Result<std::unique_ptr<detect::Matcher>>>> compiling;
+    compiling.reserve(static_cast<std::size_t>(jobs));
     for (int j = 0; j < jobs; ++j)
         compiling.push_back(std::async(std::launch::async, [&pack] { return detect::Matcher::compile(pack); }));
     std::vector<std::unique_ptr<detect::Matcher>> matchers;
@@ -236,6 +237,7 @@ Result<StreamSummary> scanStream(const detect::RulePack &pack, QIODevice &in, QI
 
     Pipeline pipeline(out, onError);
     std::vector<std::thread> workers;
+    workers.reserve(static_cast<std::size_t>(jobs));
     for (int j = 0; j < jobs; ++j) {
         workers.emplace_back([&, j] {
             pipeline.work(*matchers[j], judge, inputName, options.explain);

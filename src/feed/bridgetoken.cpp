@@ -53,7 +53,7 @@ Result<QString> readToken(const QString &path, bool *missing)
 Result<QString> loadOrCreateBridgeToken(const QString &path)
 {
     bool missing = false;
-    const Result<QString> existing = readToken(path, &missing);
+    Result<QString> existing = readToken(path, &missing);
     if (existing || !missing)
         return existing;
 

@@ -62,7 +62,7 @@ Result<bool> ensureDirectory(const QString &dir, const QString &what)
         return Error{dir + u": cannot use the directory: "_s + qt_error_string(errno)};
     const QString parent = QFileInfo(dir).path();
     if (parent != dir) {
-        const Result<bool> made = ensureDirectory(parent, what);
+        Result<bool> made = ensureDirectory(parent, what);
         if (!made)
             return made;
     }
@@ -217,7 +217,7 @@ Result<SecretFilePublish> publishSecretFile(const QString &path, std::span<const
                      + qt_error_string(errno)};
     }
 
-    const Result<SecretFilePublish> published
+    Result<SecretFilePublish> published
         = linkIfAbsent(nativeTemporary, nativePath, path, what);
     if (published && published.value() == SecretFilePublish::Created)
         syncDirectory(dir);
@@ -228,7 +228,7 @@ Result<SecretFilePublish> publishSecretFile(const QString &path, std::span<const
 // in the application data directory. Empty when neither gives a place.
 QString defaultSecretFilePath(const char *environmentVariable, const QString &fileName)
 {
-    const QString fromEnvironment = qEnvironmentVariable(environmentVariable);
+    QString fromEnvironment = qEnvironmentVariable(environmentVariable);
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

@@ -278,7 +278,7 @@ Result<GeneratedLog> generateAuditLog(const QString &databaseUrl, const QString 
             b.addContact(agent, subLimitIndex, at);
             for (int i = 0; i < kOverridesPerNight; ++i) {
                 at = at.addSecs(60 * (2 + b.bounded(4)));
-                const QString customer = group.at((night + i) % group.size());
+                const QString &customer = group.at((night + i) % group.size());
                 QStringList linked = group;
                 linked.removeAll(customer);
                 const double amount

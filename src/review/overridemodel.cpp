@@ -273,7 +273,7 @@ Result<bool> OverrideModel::reload()
     m_rows.clear();
     m_atEnd = true;
     if (page) {
-        m_rows = std::move(page).value();
+        m_rows = std::move(page.value());
         m_atEnd = m_rows.size() <= m_pageSize;
         if (!m_atEnd)
             m_rows.removeLast();
