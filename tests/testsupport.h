@@ -4,6 +4,7 @@
 
 #include "model/result.h"
 
+#include <QByteArray>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,6 +21,20 @@ template<typename T>
 QString errorOf(const rg::Result<T> &result)
 {
     return result.ok() ? QString() : result.error();
+}
+
+// Whether \a data holds a complete HTTP answer: a head and the body its Content-Length announces.
+inline bool httpAnswerComplete(const QByteArray &data)
+{
+    const qsizetype headEnd = data.indexOf("\r\n\r\n");
+    if (headEnd < 0)
+        return false;
+    qsizetype length = 0;
+    for (const QByteArray &line : data.first(headEnd).split('\n')) {
+        if (line.toLower().startsWith("content-length:"))
+            length = line.mid(15).trimmed().toLongLong();
+    }
+    return data.size() >= headEnd + 4 + length;
 }
 
 // JSON equality with numbers compared as numbers (1 == 1.0) and arrays and objects deeply.

@@ -44,20 +44,6 @@ struct Answer
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
 };
 
-// Whether \a data holds a complete answer: a head and the body its Content-Length announces.
-bool complete(const QByteArray &data)
-{
-    const qsizetype headEnd = data.indexOf("\r\n\r\n");
-    if (headEnd < 0)
-        return false;
-    qsizetype length = 0;
-    for (const QByteArray &line : data.first(headEnd).split('\n')) {
-        if (line.toLower().startsWith("content-length:"))
-            length = line.mid(15).trimmed().toLongLong();
-    }
-    return data.size() >= headEnd + 4 + length;
-}
-
 enum class Until { Answered, Closed };
 
 // Sends \a request as raw bytes on \a socket and reads one answer, spinning the event loop (the
@@ -71,7 +57,7 @@ Answer exchangeOn(QTcpSocket &socket, const QByteArray &request, Until until = U
     [[maybe_unused]] const bool answered = QTest::qWaitFor(
         [&] {
             data += socket.readAll();
-            return (until == Until::Answered && complete(data))
+            return (until == Until::Answered && rg::test::httpAnswerComplete(data))
                    || socket.state() == QAbstractSocket::UnconnectedState;
         },
         10000);

@@ -40,21 +40,11 @@ struct Answer
 Answer readAnswer(QTcpSocket &socket)
 {
     QByteArray data;
-    const auto complete = [&] {
-        const qsizetype headEnd = data.indexOf("\r\n\r\n");
-        if (headEnd < 0)
-            return false;
-        qsizetype length = 0;
-        for (const QByteArray &line : data.first(headEnd).split('\n')) {
-            if (line.toLower().startsWith("content-length:"))
-                length = line.mid(15).trimmed().toLongLong();
-        }
-        return data.size() >= headEnd + 4 + length;
-    };
     [[maybe_unused]] const bool done = QTest::qWaitFor(
         [&] {
             data += socket.readAll();
-            return complete() || socket.state() == QAbstractSocket::UnconnectedState;
+            return rg::test::httpAnswerComplete(data)
+                   || socket.state() == QAbstractSocket::UnconnectedState;
         },
         10000);
     data += socket.readAll();
