@@ -30,8 +30,8 @@ public:
     // Writes the secret key to \a path (mode 0600, never over an existing file).
     Result<bool> save(const QString &path) const;
     QByteArray publicKey() const;
-    // The text of the signature file of a pack file holding exactly \a bytes.
-    QByteArray signatureFile(const QByteArray &bytes) const;
+    // The text of the signature file of a pack file holding exactly \a message.
+    QByteArray signatureFile(const QByteArray &message) const;
 
 private:
     PackSigningKey() = default;
@@ -52,9 +52,9 @@ QByteArray publicKeyFileText(const QByteArray &publicKey);
 // \a keyOrFile is a base64 key itself, or a file of keys (one a line, '#' comments).
 Result<QList<QByteArray>> readPublicKeys(const QString &keyOrFile);
 
-// Checks that \a signatureText is a valid signature, by one of \a keys, of exactly \a bytes;
+// Checks that \a signatureText is a valid signature, by one of \a keys, of exactly \a message;
 // returns the id of the key that signed. Errors start with \a name (the pack file).
-Result<QString> verifyPackBytes(const QByteArray &bytes, const QByteArray &signatureText,
+Result<QString> verifyPackBytes(const QByteArray &message, const QByteArray &signatureText,
                                 const QList<QByteArray> &keys, const QString &name);
 // The same for the file at \a path and its signature file beside it; \a verifiedBytes, when
 // given, receives the bytes that were verified, so a caller reads the file only once.

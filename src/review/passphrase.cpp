@@ -345,7 +345,7 @@ Result<bool> SupervisorGate::setPassphrase(const QString &passphrase, const QStr
         return Error{u"cannot hash the supervisor passphrase: not enough memory"_s};
     }
 
-    const Result<bool> cleared = clearAttempts(attemptsPath());
+    Result<bool> cleared = clearAttempts(attemptsPath());
     if (!cleared)
         return cleared;
     const Result<model::SecretFilePublish> published

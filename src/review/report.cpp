@@ -192,7 +192,8 @@ QRectF drawFrame(QPainter &painter, const QRectF &area, const QString &title, co
 void drawValueAxisY(QPainter &painter, const QRectF &plot, double max, double step)
 {
     painter.setFont(reportFont(7));
-    for (double v = 0.0; v <= max + step / 2; v += step) {
+    for (int i = 0; i * step <= max + step / 2; ++i) {
+        const double v = i * step;
         const double y = plot.bottom() - v / max * plot.height();
         painter.setPen(QPen(kGrid, pt(0.5)));
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
@@ -207,7 +208,8 @@ void drawValueAxisX(QPainter &painter, const QRectF &plot, double max, double st
                     const std::function<QString(double)> &label)
 {
     painter.setFont(reportFont(7));
-    for (double v = 0.0; v <= max + step / 2; v += step) {
+    for (int i = 0; i * step <= max + step / 2; ++i) {
+        const double v = i * step;
         const double x = plot.left() + v / max * plot.width();
         painter.setPen(QPen(kGrid, pt(0.5)));
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));

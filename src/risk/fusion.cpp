@@ -192,7 +192,7 @@ std::vector<CaseSignal> caseSignals(const model::Case &c, const ClaimTally &clai
         add(u"claim_velocity_high"_s, claims);
     else if (derived.claimsInWindow >= threshold(u"claim_velocity"_s))
         add(u"claim_velocity"_s, claims);
-    if (derived.accountAgeDays < threshold(u"new_account"_s))
+    if (static_cast<double>(derived.accountAgeDays) < threshold(u"new_account"_s))
         add(u"new_account"_s, u"The account is %1 days old"_s.arg(derived.accountAgeDays));
     for (const model::Order *order : orders) {
         if (order->value >= threshold(u"high_value"_s)) {

@@ -164,10 +164,10 @@ double rate(int part, int whole)
 
 } // namespace
 
-ResultStore::ResultStore(audit::DatabaseUrl url, QString connectionName, QSqlDatabase db)
+ResultStore::ResultStore(audit::DatabaseUrl url, QString connectionName, const QSqlDatabase &db)
     : m_url(std::move(url))
     , m_connectionName(std::move(connectionName))
-    , m_db(std::move(db))
+    , m_db(db)
 {}
 
 ResultStore::~ResultStore()

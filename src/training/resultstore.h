@@ -65,7 +65,7 @@ public:
     Result<int> schemaVersion();
 
 private:
-    ResultStore(audit::DatabaseUrl url, QString connectionName, QSqlDatabase db);
+    ResultStore(audit::DatabaseUrl url, QString connectionName, const QSqlDatabase &db);
     Result<bool> migrate();
     Result<bool> exec(const QString &sql);
     Result<QStringList> distinct(const QString &column);
