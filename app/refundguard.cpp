@@ -55,6 +55,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -247,8 +248,10 @@ loadSignedPacks(const rg::settings::Settings &settings, rg::packs::PackStatus &s
     auto *updater = new rg::packs::PackUpdater(options, QCoreApplication::instance());
     updater->start();
     QString fetchError;
+    std::optional<rg::packs::CachedPacks> fetched;
     if (updater->waitForFinished(kPackWaitMs)) {
         fetchError = updater->error();
+        fetched = updater->takeCurrentPacks();
         updater->deleteLater();
     } else {
         fetchError = u"%1 did not answer within %2 s"_s.arg(options.source).arg(kPackWaitMs / 1000);
@@ -260,7 +263,8 @@ loadSignedPacks(const rg::settings::Settings &settings, rg::packs::PackStatus &s
                              updater->deleteLater();
                          });
     }
-    auto choice = rg::packs::choosePacks(options.cacheDir, options.keys, fetchError);
+    auto choice
+        = rg::packs::choosePacks(options.cacheDir, options.keys, fetchError, std::move(fetched));
     status = choice.status;
     if (choice.packs) {
         auto engine = rg::batch::Engine::fromPacks(std::move(choice.packs->rules),

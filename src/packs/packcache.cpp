@@ -143,8 +143,8 @@ Result<CachedPacks> loadCachedPacks(const QString &cacheDir, const QList<QByteAr
  * pack folders are removed afterwards. A failure part way leaves the previous pack in use, and a
  * later release that another instance stored first stays current.
  */
-Result<bool> storePacks(const QString &cacheDir, const QHash<QString, QByteArray> &files,
-                        qint64 sequence, const QString &source, const QDateTime &fetchedAt)
+Result<StoreOutcome> storePacks(const QString &cacheDir, const QHash<QString, QByteArray> &files,
+                                qint64 sequence, const QString &source, const QDateTime &fetchedAt)
 {
     const QString folderName = QLatin1StringView(kFolderPrefix)
                                + fetchedAt.toUTC().toString(u"yyyyMMdd'T'HHmmsszzz"_s) + u'-'
@@ -155,7 +155,7 @@ Result<bool> storePacks(const QString &cacheDir, const QHash<QString, QByteArray
     for (auto it = files.cbegin(); it != files.cend(); ++it) {
         if (auto written = writeFile(folder + u'/' + it.key(), it.value()); !written) {
             QDir(folder).removeRecursively();
-            return written;
+            return Error{written.error()};
         }
     }
     // Two instances may store at once: pointing current.json and clearing old folders happen
@@ -169,23 +169,24 @@ Result<bool> storePacks(const QString &cacheDir, const QHash<QString, QByteArray
     const QString currentPath = cacheDir + u'/' + QLatin1StringView(kCurrentName);
     if (QFile::exists(currentPath)) {
         const auto existing = model::readJsonObjectFile(currentPath);
-        const QString existingFolder = existing ? existing.value().value(u"folder"_s).toString()
-                                                : QString();
+        const QString existingFolder
+            = existing ? existing.value().value(u"folder"_s).toString() : QString();
         const qint64 existingSequence
             = existing ? existing.value().value(u"sequence"_s).toInteger() : 0;
         if (existingSequence > sequence && QDir(cacheDir + u'/' + existingFolder).exists()) {
             QDir(folder).removeRecursively();
-            return true;
+            return StoreOutcome::LaterReleaseKept;
         }
     }
     const QJsonObject current{{u"folder"_s, folderName},
                               {u"sequence"_s, sequence},
                               {u"fetched_at"_s, fetchedAt.toUTC().toString(Qt::ISODate)},
                               {u"source"_s, source}};
-    if (auto written = writeFile(currentPath, QJsonDocument(current).toJson(QJsonDocument::Indented));
+    if (auto written
+        = writeFile(currentPath, QJsonDocument(current).toJson(QJsonDocument::Indented));
         !written) {
         QDir(folder).removeRecursively();
-        return written;
+        return Error{written.error()};
     }
     // Only older folders: a newer one may be another instance's store in progress.
     const QDir dir(cacheDir);
@@ -194,7 +195,7 @@ Result<bool> storePacks(const QString &cacheDir, const QHash<QString, QByteArray
         if (old < folderName)
             QDir(dir.filePath(old)).removeRecursively();
     }
-    return true;
+    return StoreOutcome::Stored;
 }
 
 QString PackStatus::text() const
@@ -213,10 +214,11 @@ QString PackStatus::text() const
 }
 
 PackChoice choosePacks(const QString &cacheDir, const QList<QByteArray> &keys,
-                       const QString &fetchError)
+                       const QString &fetchError, std::optional<CachedPacks> current)
 {
     PackChoice choice;
-    auto cached = loadCachedPacks(cacheDir, keys);
+    auto cached
+        = current ? Result<CachedPacks>(std::move(*current)) : loadCachedPacks(cacheDir, keys);
     if (!cached) {
         choice.status.state = PackStatus::State::BuiltIn;
         choice.status.reason = fetchError.isEmpty()

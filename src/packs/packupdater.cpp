@@ -3,7 +3,6 @@
 #include "packs/packupdater.h"
 
 #include "log/log.h"
-#include "packs/packcache.h"
 #include "packs/packcontent.h"
 #include "packs/packsignature.h"
 
@@ -64,6 +63,7 @@ void PackUpdater::start()
 {
     m_finished = false;
     m_error.clear();
+    m_current.reset();
     m_files.clear();
     m_haveManifest = false;
     auto base = packSourceBase(m_options.source);
@@ -192,6 +192,7 @@ void PackUpdater::manifestArrived()
         if (manifest.value().sequence == inUse.sequence) {
             log::get("packs")->info("the pack in use, sequence {}, is the one {} publishes",
                                     inUse.sequence, m_options.source.toStdString());
+            m_current = std::move(cached).value();
             finish(QString());
             return;
         }
@@ -210,14 +211,21 @@ void PackUpdater::allArrived()
         return;
     }
     const qint64 sequence = packs.value().manifest.sequence;
-    auto stored
-        = storePacks(m_options.cacheDir, m_files, sequence, where, QDateTime::currentDateTimeUtc());
+    const QDateTime fetchedAt = QDateTime::currentDateTimeUtc();
+    auto stored = storePacks(m_options.cacheDir, m_files, sequence, where, fetchedAt);
     if (!stored) {
         finish(stored.error());
         return;
     }
-    log::get("packs")->info("stored the verified pack, sequence {}, from {}", sequence,
-                            m_options.source.toStdString());
+    if (stored.value() == StoreOutcome::LaterReleaseKept) {
+        log::get("packs")->info("verified the pack, sequence {}, from {}; another instance had "
+                                "stored a later release, which stays",
+                                sequence, m_options.source.toStdString());
+    } else {
+        log::get("packs")->info("stored the verified pack, sequence {}, from {}", sequence,
+                                m_options.source.toStdString());
+        m_current = CachedPacks{std::move(packs).value(), fetchedAt, where};
+    }
     finish(QString());
 }
 
@@ -225,6 +233,8 @@ void PackUpdater::finish(const QString &error)
 {
     m_finished = true;
     m_error = error;
+    if (!error.isEmpty())
+        m_current.reset();
     m_files.clear();
     m_queue.clear();
     if (!error.isEmpty())

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/result.h"
+#include "packs/packcache.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -11,6 +12,9 @@
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
+
+#include <optional>
+#include <utility>
 
 class QNetworkReply;
 
@@ -48,6 +52,10 @@ public:
     bool isFinished() const { return m_finished; }
     // Empty when the last fetch stored a new pack or found the cached one current.
     QString error() const { return m_error; }
+    // The pack this fetch verified and left current (the cached one it found current, or the one
+    // it stored), for choosePacks() not to read and verify it again; empty after a failure and
+    // when another instance's later release was kept. Takes it: a second call returns nothing.
+    std::optional<CachedPacks> takeCurrentPacks() { return std::exchange(m_current, {}); }
 
 Q_SIGNALS:
     void finished(const QString &error);
@@ -67,6 +75,7 @@ private:
     bool m_haveManifest = false;
     bool m_finished = false;
     QString m_error;
+    std::optional<CachedPacks> m_current;
     QNetworkReply *m_reply = nullptr;
 };
 

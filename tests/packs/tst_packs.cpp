@@ -77,8 +77,9 @@ private:
                            sourceFile(u"resources/policies/05-proof-of-delivery.json"_s)}});
     }
 
-    // Runs one fetch against the server; returns its error (empty: a new pack was stored).
-    QString fetch()
+    // Runs one fetch against the server; returns its error (empty: a new pack was stored or the
+    // cached one is current) and, in \a current, the pack the fetch left current.
+    QString fetch(std::optional<CachedPacks> *current = nullptr)
     {
         PackUpdater::Options options;
         options.source = m_base;
@@ -89,6 +90,8 @@ private:
         updater.start();
         if (!updater.waitForFinished(kWaitMs))
             return u"TEST: the fetch did not finish"_s;
+        if (current)
+            *current = updater.takeCurrentPacks();
         return updater.error();
     }
 
@@ -376,6 +379,40 @@ private Q_SLOTS:
                  qPrintable(choice.status.text()));
     }
 
+    // Scenario: the start runs on the pack the fetch verified (stored, or found current) without
+    // reading the cache again; a failed fetch hands nothing on, and the cache is read instead.
+    void fetchHandsOnTheVerifiedPack()
+    {
+        std::optional<CachedPacks> current;
+        QCOMPARE(fetch(&current), QString());
+        QVERIFY(current.has_value());
+        QCOMPARE(current->packs.manifest.sequence, qint64(1));
+        QCOMPARE(current->source, m_base.chopped(1));
+        publish(u"2.0.0"_s, 2);
+        QCOMPARE(fetch(&current), QString());
+        QVERIFY(current.has_value());
+        QCOMPARE(current->packs.rules.version, u"2.0.0"_s);
+        QCOMPARE(fetch(&current), QString()); // the same release: only the manifest is fetched
+        QVERIFY(current.has_value());
+        QCOMPARE(current->packs.manifest.sequence, qint64(2));
+
+        // The cache is gone, yet the verified pack handed on is what the start runs on.
+        const QStringList folders = QDir(m_cache->path()).entryList({u"pack-*"_s}, QDir::Dirs);
+        QCOMPARE(folders.size(), 1);
+        QVERIFY(QDir(m_cache->filePath(folders.first())).removeRecursively());
+        const PackChoice choice
+            = choosePacks(m_cache->path(), {m_key->publicKey()}, QString(), std::move(current));
+        QVERIFY2(choice.packs.has_value(), qPrintable(choice.status.text()));
+        QCOMPARE(choice.packs->rules.version, u"2.0.0"_s);
+        QCOMPARE(choice.status.state, PackStatus::State::Current);
+
+        // A refused fetch hands nothing on.
+        publish(u"3.0.0"_s, 3);
+        m_server.files[u"rulepack.json"_s].replace("cashapp", "cashapq");
+        QVERIFY(!fetch(&current).isEmpty());
+        QVERIFY(!current.has_value());
+    }
+
     // Scenario: only https sources are accepted, plain http only from this machine.
     void sourceMustBeHttps()
     {
@@ -414,9 +451,13 @@ private Q_SLOTS:
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         publish(u"2.0.0"_s, 3);
-        QVERIFY(storePacks(m_cache->path(), m_server.files, 3, m_base, now));
+        auto later = storePacks(m_cache->path(), m_server.files, 3, m_base, now);
+        QVERIFY2(later.ok(), qPrintable(later.ok() ? QString() : later.error()));
+        QCOMPARE(later.value(), StoreOutcome::Stored);
         publish(u"1.0.0"_s, 1);
-        QVERIFY(storePacks(m_cache->path(), m_server.files, 1, m_base, now.addSecs(5)));
+        auto earlier = storePacks(m_cache->path(), m_server.files, 1, m_base, now.addSecs(5));
+        QVERIFY2(earlier.ok(), qPrintable(earlier.ok() ? QString() : earlier.error()));
+        QCOMPARE(earlier.value(), StoreOutcome::LaterReleaseKept);
         const PackChoice choice = choose(QString());
         QVERIFY2(choice.packs.has_value(), qPrintable(choice.status.text()));
         QCOMPARE(choice.packs->rules.version, u"2.0.0"_s);
