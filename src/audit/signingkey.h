@@ -2,13 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/ed25519key.h"
 #include "model/result.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
-
-#include <array>
 
 namespace rg::audit {
 
@@ -20,21 +19,16 @@ public:
     static Result<SigningKey> load(const QString &path);
     static Result<SigningKey> fromSeed(const QByteArray &seed32);
 
-    SigningKey(const SigningKey &other);
-    SigningKey &operator=(const SigningKey &other);
-    SigningKey(SigningKey &&other) noexcept;
-    SigningKey &operator=(SigningKey &&other) noexcept;
-    ~SigningKey();
-
     QByteArray publicKey() const;
     QByteArray sign(const QByteArray &message) const;
     QString fingerprint() const;
 
 private:
-    SigningKey() = default;
+    explicit SigningKey(model::Ed25519SecretKey key)
+        : m_key(std::move(key))
+    {}
 
-    // libsodium's secret key: the 32-byte seed followed by the 32-byte public key.
-    std::array<unsigned char, 64> m_secret{};
+    model::Ed25519SecretKey m_key; // wiped when destroyed or moved from
 };
 
 bool verifySignature(const QByteArray &publicKey, const QByteArray &message,

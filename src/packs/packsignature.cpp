@@ -9,11 +9,10 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QScopeGuard>
+
+#include <array>
 
 #include <sodium.h>
-
-#include <cstring>
 
 namespace rg::packs {
 
@@ -21,13 +20,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-static_assert(crypto_sign_SECRETKEYBYTES == 64, "m_secret is sized for libsodium's secret key");
 static_assert(crypto_sign_PUBLICKEYBYTES == 32);
 static_assert(crypto_sign_BYTES == 64);
 
-constexpr char kSecretHeader[] = "refundguard-pack-secret-key v1\n";
-constexpr std::size_t kSecretHeaderSize = sizeof(kSecretHeader) - 1;
-constexpr std::size_t kMaxSecretFileSize = 4096;
 // A signature file is about 150 bytes; a much larger one is not one.
 constexpr qsizetype kMaxSignatureFileSize = 4096;
 constexpr qsizetype kKeyIdBytes = 8;
@@ -42,27 +37,21 @@ const unsigned char *bytes(const QByteArray &data)
     return reinterpret_cast<const unsigned char *>(data.constData());
 }
 
-QString secretName()
+const model::Ed25519SecretKey::FileKind &keyFile()
 {
-    return u"pack signing key"_s;
+    static const model::Ed25519SecretKey::FileKind kind{"refundguard-pack-secret-key v1\n",
+                                                        u"pack signing key"_s};
+    return kind;
 }
 
 } // namespace
-
-PackSigningKey::~PackSigningKey()
-{
-    sodium_memzero(m_secret.data(), m_secret.size());
-}
 
 // A fresh random key pair.
 Result<PackSigningKey> PackSigningKey::generate()
 {
     if (!model::sodiumReady())
         return sodiumUnavailable();
-    PackSigningKey key;
-    std::array<unsigned char, crypto_sign_PUBLICKEYBYTES> publicKey;
-    crypto_sign_keypair(publicKey.data(), key.m_secret.data());
-    return key;
+    return PackSigningKey(model::Ed25519SecretKey::generate());
 }
 
 // Loads the secret key file at \a path as save() wrote it. Refuses, naming the path, a file that
@@ -72,48 +61,10 @@ Result<PackSigningKey> PackSigningKey::load(const QString &path)
 {
     if (!model::sodiumReady())
         return sodiumUnavailable();
-    std::array<char, kMaxSecretFileSize + 1> text;
-    const auto wipeText = qScopeGuard([&text] { sodium_memzero(text.data(), text.size()); });
-    const Result<std::size_t> read = model::readSecretFile(path, text, secretName(), nullptr);
+    auto read = model::Ed25519SecretKey::readFile(path, keyFile(), nullptr);
     if (!read)
         return Error{read.error()};
-    const std::size_t size = read.value();
-    if (size < kSecretHeaderSize
-        || std::memcmp(text.data(), kSecretHeader, kSecretHeaderSize) != 0) {
-        return Error{
-            path
-            + u": not a Refund Guard pack signing key (the first line must be \"%1\")"_s.arg(
-                QString::fromLatin1(kSecretHeader, kSecretHeaderSize - 1))};
-    }
-    std::size_t end = size;
-    while (end > kSecretHeaderSize && (text[end - 1] == '\n' || text[end - 1] == '\r'))
-        --end;
-    std::array<unsigned char, kMaxSecretFileSize> decoded;
-    const auto wipeDecoded
-        = qScopeGuard([&decoded] { sodium_memzero(decoded.data(), decoded.size()); });
-    std::size_t decodedSize = 0;
-    if (sodium_base642bin(decoded.data(), decoded.size(), text.data() + kSecretHeaderSize,
-                          end - kSecretHeaderSize, nullptr, &decodedSize, nullptr,
-                          sodium_base64_VARIANT_ORIGINAL)
-            != 0
-        || decodedSize != crypto_sign_SECRETKEYBYTES) {
-        return Error{path
-                     + u": the pack signing key is not base64 of %1 bytes"_s.arg(
-                         crypto_sign_SECRETKEYBYTES)};
-    }
-    std::array<unsigned char, crypto_sign_PUBLICKEYBYTES> stored;
-    std::array<unsigned char, crypto_sign_PUBLICKEYBYTES> derived;
-    std::array<unsigned char, crypto_sign_SECRETKEYBYTES> rederived;
-    const auto wipeRederived
-        = qScopeGuard([&rederived] { sodium_memzero(rederived.data(), rederived.size()); });
-    crypto_sign_ed25519_sk_to_pk(stored.data(), decoded.data());
-    crypto_sign_seed_keypair(derived.data(), rederived.data(), decoded.data());
-    if (sodium_memcmp(stored.data(), derived.data(), stored.size()) != 0)
-        return Error{path
-                     + u": the pack signing key is damaged: its halves do not belong together"_s};
-    PackSigningKey key;
-    std::memcpy(key.m_secret.data(), decoded.data(), key.m_secret.size());
-    return key;
+    return PackSigningKey(std::move(read).value());
 }
 
 /*!
@@ -123,15 +74,7 @@ Result<PackSigningKey> PackSigningKey::load(const QString &path)
  */
 Result<bool> PackSigningKey::save(const QString &path) const
 {
-    constexpr std::size_t base64Size
-        = sodium_base64_ENCODED_LEN(crypto_sign_SECRETKEYBYTES, sodium_base64_VARIANT_ORIGINAL);
-    std::array<char, kSecretHeaderSize + base64Size> text;
-    const auto wipeText = qScopeGuard([&text] { sodium_memzero(text.data(), text.size()); });
-    std::memcpy(text.data(), kSecretHeader, kSecretHeaderSize);
-    sodium_bin2base64(text.data() + kSecretHeaderSize, base64Size, m_secret.data(), m_secret.size(),
-                      sodium_base64_VARIANT_ORIGINAL);
-    text[text.size() - 1] = '\n'; // in place of the terminating NUL
-    const auto published = model::publishSecretFile(path, text, secretName());
+    const auto published = m_key.publishFile(path, keyFile());
     if (!published)
         return Error{published.error()};
     if (published.value() == model::SecretFilePublish::AlreadyThere)
@@ -141,9 +84,7 @@ Result<bool> PackSigningKey::save(const QString &path) const
 
 QByteArray PackSigningKey::publicKey() const
 {
-    std::array<unsigned char, crypto_sign_PUBLICKEYBYTES> publicKey;
-    crypto_sign_ed25519_sk_to_pk(publicKey.data(), m_secret.data());
-    return QByteArray(reinterpret_cast<const char *>(publicKey.data()), publicKey.size());
+    return m_key.publicKey();
 }
 
 /*!
@@ -153,10 +94,7 @@ QByteArray PackSigningKey::publicKey() const
  */
 QByteArray PackSigningKey::signatureFile(const QByteArray &message) const
 {
-    QByteArray signature(crypto_sign_BYTES, Qt::Uninitialized);
-    crypto_sign_detached(reinterpret_cast<unsigned char *>(signature.data()), nullptr,
-                         bytes(message), static_cast<unsigned long long>(message.size()),
-                         m_secret.data());
+    const QByteArray signature = m_key.sign(message);
     const QJsonObject object{{u"format"_s, QString::fromLatin1(kSignatureFormat)},
                              {u"key_id"_s, keyId(publicKey())},
                              {u"signature"_s, QString::fromLatin1(signature.toBase64())}};
@@ -291,7 +229,8 @@ Result<QString> verifyPackFile(const QString &path, const QList<QByteArray> &key
         return Error{path + u": unsigned (there is no %1)"_s.arg(sigPath)};
     if (!sigFile.open(QIODevice::ReadOnly))
         return Error{sigPath + u": cannot read: "_s + sigFile.errorString()};
-    auto keyId = verifyPackBytes(message.value(), sigFile.read(kMaxSignatureFileSize + 1), keys, path);
+    auto keyId
+        = verifyPackBytes(message.value(), sigFile.read(kMaxSignatureFileSize + 1), keys, path);
     if (keyId && verifiedBytes)
         *verifiedBytes = message.value();
     return keyId;

@@ -2,13 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/ed25519key.h"
 #include "model/result.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
-
-#include <array>
 
 namespace rg::packs {
 
@@ -23,10 +22,6 @@ public:
     static Result<PackSigningKey> generate();
     static Result<PackSigningKey> load(const QString &path);
 
-    PackSigningKey(const PackSigningKey &other) = default;
-    PackSigningKey &operator=(const PackSigningKey &other) = default;
-    ~PackSigningKey();
-
     // Writes the secret key to \a path (mode 0600, never over an existing file).
     Result<bool> save(const QString &path) const;
     QByteArray publicKey() const;
@@ -34,9 +29,11 @@ public:
     QByteArray signatureFile(const QByteArray &message) const;
 
 private:
-    PackSigningKey() = default;
+    explicit PackSigningKey(model::Ed25519SecretKey key)
+        : m_key(std::move(key))
+    {}
 
-    std::array<unsigned char, 64> m_secret{}; // libsodium's: seed, then public key
+    model::Ed25519SecretKey m_key; // wiped when destroyed or moved from
 };
 
 // "FILE.sig": where the signature of the pack file at \a path is kept.
