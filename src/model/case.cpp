@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/case.h"
 
+#include "model/jsontext.h"
 #include "model/spelling.h"
 
 #include <QJsonArray>
@@ -59,19 +60,6 @@ const QStringList &sharedAttributeNames()
 
 enum class Need { Optional, Required };
 
-// RFC 6901: "~" and "/" inside a key must be escaped so the pointer stays unambiguous.
-QString pointerTo(const QString &parent, QStringView key)
-{
-    QString escaped = key.toString();
-    escaped.replace(u'~', u"~0"_s).replace(u'/', u"~1"_s);
-    return parent + u'/' + escaped;
-}
-
-QString pointerTo(const QString &parent, qsizetype index)
-{
-    return parent + u'/' + QString::number(index);
-}
-
 // "a, b, c or d", for error messages that list the accepted spellings.
 QString alternatives(const QStringList &names)
 {
@@ -80,37 +68,9 @@ QString alternatives(const QStringList &names)
     return names.first(names.size() - 1).join(u", "_s) + u" or "_s + names.last();
 }
 
-// A short rendering of an offending value for error messages. Long strings are cut because the
-// value may be anything a CRM put there, including personal data nobody wants in a log.
-QString describe(const QJsonValue &value)
-{
-    constexpr qsizetype kMaxShown = 40;
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return value.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double:
-        return QString::number(value.toDouble());
-    case QJsonValue::String: {
-        const QString text = value.toString();
-        if (text.size() <= kMaxShown)
-            return u'"' + text + u'"';
-        return u'"' + text.first(kMaxShown) + u"...\""_s;
-    }
-    case QJsonValue::Array:
-        return u"an array"_s;
-    case QJsonValue::Object:
-        return u"an object"_s;
-    case QJsonValue::Undefined:
-        break;
-    }
-    return u"nothing"_s;
-}
-
 QString expected(const QString &what, const QJsonValue &got)
 {
-    return u"expected "_s + what + u", got "_s + describe(got);
+    return u"expected "_s + what + u", got "_s + describeJsonValue(got);
 }
 
 // Only a missing member means "not given". null is a wrong type like any other: the schema
@@ -141,7 +101,7 @@ public:
     bool readString(const QJsonObject &object, const QString &at, QStringView key, QString &out,
                     Need need = Need::Optional)
     {
-        const QString pointer = pointerTo(at, key);
+        const QString pointer = jsonPointerTo(at, key);
         const QJsonValue value = member(object, key);
         if (value.isUndefined()) {
             return need == Need::Optional
@@ -161,7 +121,7 @@ public:
         if (value.isUndefined())
             return true;
         if (!value.isBool())
-            return fail(pointerTo(at, key), expected(u"true or false"_s, value));
+            return fail(jsonPointerTo(at, key), expected(u"true or false"_s, value));
         out = value.toBool();
         return true;
     }
@@ -171,7 +131,7 @@ public:
     bool readAmount(const QJsonObject &object, const QString &at, QStringView key, double &out,
                     Need need = Need::Optional)
     {
-        const QString pointer = pointerTo(at, key);
+        const QString pointer = jsonPointerTo(at, key);
         const QJsonValue value = member(object, key);
         if (value.isUndefined())
             return need == Need::Optional || fail(pointer, u"missing (expected a number >= 0)"_s);
@@ -201,7 +161,7 @@ public:
         const double number = value.toDouble();
         if (!value.isDouble() || !std::isfinite(number) || number != std::floor(number)
             || number < 1 || number > std::numeric_limits<int>::max()) {
-            return fail(pointerTo(at, key), expected(u"an integer >= 1"_s, value));
+            return fail(jsonPointerTo(at, key), expected(u"an integer >= 1"_s, value));
         }
         out = int(number);
         return true;
@@ -215,7 +175,7 @@ public:
             return true;
         if (!value.isString() || !code.match(value.toString()).hasMatch()) {
             return fail(
-                pointerTo(at, key),
+                jsonPointerTo(at, key),
                 expected(u"a currency code of three upper-case letters (ISO 4217)"_s, value));
         }
         out = value.toString();
@@ -226,12 +186,12 @@ public:
     // The message never repeats the value: it is the very data that must not be logged.
     bool readMasked(const QJsonObject &object, const QString &at, QStringView key, QString &out)
     {
-        const QString pointer = pointerTo(at, key);
+        const QString pointer = jsonPointerTo(at, key);
         const QJsonValue value = member(object, key);
         if (value.isUndefined())
             return true;
         if (!value.isString())
-            return fail(pointer, u"expected a masked string, got "_s + describe(value));
+            return fail(pointer, u"expected a masked string, got "_s + describeJsonValue(value));
         const QString text = value.toString();
         if (!text.isEmpty() && !text.contains(u'*')) {
             return fail(pointer,
@@ -251,7 +211,7 @@ public:
         static const QRegularExpression shape(
             u"^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})$"_s);
         const QString what = u"an ISO 8601 date-time with a zone"_s;
-        const QString pointer = pointerTo(at, key);
+        const QString pointer = jsonPointerTo(at, key);
         const QJsonValue value = member(object, key);
         if (value.isUndefined())
             return need == Need::Optional || fail(pointer, u"missing (expected "_s + what + u')');
@@ -280,16 +240,16 @@ public:
                 return true;
             }
         }
-        const QString pointer = pointerTo(at, key);
+        const QString pointer = jsonPointerTo(at, key);
         if (!value.isString())
             return fail(pointer, expected(u"one of "_s + alternatives(names), value));
-        return fail(pointer, u"unknown "_s + noun + u' ' + describe(value) + u" (expected "_s
-                                 + alternatives(names) + u')');
+        return fail(pointer, u"unknown "_s + noun + u' ' + describeJsonValue(value)
+                                 + u" (expected "_s + alternatives(names) + u')');
     }
 
     bool readShared(const QJsonObject &object, const QString &at, QStringView key, QStringList &out)
     {
-        const QString pointer = pointerTo(at, key);
+        const QString pointer = jsonPointerTo(at, key);
         const QJsonValue value = member(object, key);
         if (value.isUndefined())
             return true;
@@ -301,13 +261,13 @@ public:
         for (qsizetype i = 0; i < list.size(); ++i) {
             const QJsonValue item = list.at(i);
             if (!item.isString()) {
-                return fail(pointerTo(pointer, i),
+                return fail(jsonPointerTo(pointer, i),
                             expected(u"one of "_s + alternatives(names), item));
             }
             if (!names.contains(item.toString())) {
-                return fail(pointerTo(pointer, i), u"unknown shared attribute "_s + describe(item)
-                                                       + u" (expected "_s + alternatives(names)
-                                                       + u')');
+                return fail(jsonPointerTo(pointer, i),
+                            u"unknown shared attribute "_s + describeJsonValue(item)
+                                + u" (expected "_s + alternatives(names) + u')');
             }
             out.append(item.toString());
         }
@@ -318,7 +278,7 @@ public:
     bool readObject(const QJsonObject &object, const QString &at, QStringView key, Need need,
                     Fn &&readMembers)
     {
-        const QString pointer = pointerTo(at, key);
+        const QString pointer = jsonPointerTo(at, key);
         const QJsonValue value = member(object, key);
         if (value.isUndefined())
             return need == Need::Optional || fail(pointer, u"missing (expected an object)"_s);
@@ -331,7 +291,7 @@ public:
     bool readObjects(const QJsonObject &object, const QString &at, QStringView key, QList<T> &out,
                      Fn &&readItem)
     {
-        const QString pointer = pointerTo(at, key);
+        const QString pointer = jsonPointerTo(at, key);
         const QJsonValue value = member(object, key);
         if (value.isUndefined())
             return true;
@@ -341,7 +301,7 @@ public:
         out.clear();
         out.reserve(list.size());
         for (qsizetype i = 0; i < list.size(); ++i) {
-            const QString itemPointer = pointerTo(pointer, i);
+            const QString itemPointer = jsonPointerTo(pointer, i);
             if (!list.at(i).isObject())
                 return fail(itemPointer, expected(u"an object"_s, list.at(i)));
             T item;
@@ -365,7 +325,7 @@ public:
         if (!value.isDouble() || !std::isfinite(number) || number != std::floor(number))
             return fail(pointer, expected(u"an integer schema version"_s, value));
         if (number != Case::kSchemaVersion) {
-            return fail(pointer, u"unsupported schema version "_s + describe(value)
+            return fail(pointer, u"unsupported schema version "_s + describeJsonValue(value)
                                      + u" (supported versions: "_s + supported + u')');
         }
         return true;

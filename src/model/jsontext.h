@@ -7,7 +7,9 @@
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
+#include <QStringView>
 
 namespace rg::model {
 
@@ -21,5 +23,15 @@ Result<QByteArray> readFileBytes(const QString &path);
 // Reads the file at \a path as one JSON object (scenarios, answers, intents); every error
 // starts with the path.
 Result<QJsonObject> readJsonObjectFile(const QString &path);
+
+// The JSON Pointer (RFC 6901) of member \a key, or item \a index, of the value at \a parent:
+// where strict readers say an error is ("/order/items/2/sku").
+QString jsonPointerTo(const QString &parent, QStringView key);
+QString jsonPointerTo(const QString &parent, qsizetype index);
+
+// A short rendering of an offending value for error messages: strings quoted and cut after 40
+// characters (the value may be anything a CRM put there, personal data included), arrays and
+// objects named, not shown.
+QString describeJsonValue(const QJsonValue &value);
 
 } // namespace rg::model

@@ -40,43 +40,6 @@ constexpr std::array kActions{
 // A day is far more than any chat waits; larger delays are typos.
 constexpr double kMaxDelayMs = 24.0 * 60 * 60 * 1000;
 
-// RFC 6901: "~" and "/" inside a key are escaped so the pointer stays unambiguous.
-QString pointerTo(const QString &parent, QStringView key)
-{
-    QString escaped = key.toString();
-    escaped.replace(u'~', u"~0"_s).replace(u'/', u"~1"_s);
-    return parent + u'/' + escaped;
-}
-
-QString pointerTo(const QString &parent, qsizetype index)
-{
-    return parent + u'/' + QString::number(index);
-}
-
-QString describe(const QJsonValue &value)
-{
-    constexpr qsizetype kMaxShown = 40;
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return value.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double:
-        return QString::number(value.toDouble());
-    case QJsonValue::String: {
-        const QString text = value.toString();
-        return u'"' + (text.size() <= kMaxShown ? text : text.first(kMaxShown) + u"..."_s) + u'"';
-    }
-    case QJsonValue::Array:
-        return u"an array"_s;
-    case QJsonValue::Object:
-        return u"an object"_s;
-    case QJsonValue::Undefined:
-        break;
-    }
-    return u"nothing"_s;
-}
-
 enum class Need { Optional, Required };
 
 // Reads the scenario member by member and keeps the first error, as model::Case's reader
@@ -96,14 +59,14 @@ public:
     {
         if (got.isUndefined())
             return fail(pointer, u"missing (expected "_s + what + u')');
-        return fail(pointer, u"expected "_s + what + u", got "_s + describe(got));
+        return fail(pointer, u"expected "_s + what + u", got "_s + model::describeJsonValue(got));
     }
 
     bool readString(const QJsonObject &object, const QString &at, QStringView key, QString &out)
     {
         const QJsonValue value = object.value(key);
         if (!value.isString() || value.toString().trimmed().isEmpty())
-            return failExpected(pointerTo(at, key), u"a non-empty string"_s, value);
+            return failExpected(model::jsonPointerTo(at, key), u"a non-empty string"_s, value);
         out = value.toString();
         return true;
     }
@@ -116,7 +79,7 @@ public:
             return true;
         const double number = value.toDouble();
         if (!value.isDouble() || number != std::floor(number) || number < min || number > max) {
-            return failExpected(pointerTo(at, key),
+            return failExpected(model::jsonPointerTo(at, key),
                                 u"an integer from %1 to %2"_s.arg(qint64(min)).arg(qint64(max)),
                                 value);
         }
@@ -130,7 +93,8 @@ public:
     {
         const auto known = model::spellingValue(table, value.toString());
         if (!value.isString() || !known) {
-            return failExpected(pointer, what + u": "_s + model::spellingNames(table).join(u", "_s), value);
+            return failExpected(pointer, what + u": "_s + model::spellingNames(table).join(u", "_s),
+                                value);
         }
         out = *known;
         return true;
@@ -139,7 +103,7 @@ public:
     bool readStrings(const QJsonObject &object, const QString &at, QStringView key,
                      QStringList &out, Need need)
     {
-        const QString pointer = pointerTo(at, key);
+        const QString pointer = model::jsonPointerTo(at, key);
         const QJsonValue value = object.value(key);
         if (value.isUndefined() && need == Need::Optional)
             return true;
@@ -148,7 +112,8 @@ public:
         const QJsonArray list = value.toArray();
         for (qsizetype i = 0; i < list.size(); ++i) {
             if (!list.at(i).isString() || list.at(i).toString().trimmed().isEmpty())
-                return failExpected(pointerTo(pointer, i), u"a non-empty string"_s, list.at(i));
+                return failExpected(model::jsonPointerTo(pointer, i), u"a non-empty string"_s,
+                                    list.at(i));
             out.append(list.at(i).toString());
         }
         return true;
@@ -159,14 +124,14 @@ public:
     {
         const QJsonValue value = object.value(key);
         if (!value.isObject())
-            return failExpected(pointerTo(at, key), u"an object"_s, value);
-        return read(value.toObject(), pointerTo(at, key));
+            return failExpected(model::jsonPointerTo(at, key), u"an object"_s, value);
+        return read(value.toObject(), model::jsonPointerTo(at, key));
     }
 
     bool readArray(const QJsonObject &object, const QString &at, QStringView key,
                    const std::function<bool(const QJsonObject &, const QString &)> &read)
     {
-        const QString pointer = pointerTo(at, key);
+        const QString pointer = model::jsonPointerTo(at, key);
         const QJsonValue value = object.value(key);
         if (value.isUndefined())
             return true;
@@ -175,8 +140,8 @@ public:
         const QJsonArray list = value.toArray();
         for (qsizetype i = 0; i < list.size(); ++i) {
             if (!list.at(i).isObject())
-                return failExpected(pointerTo(pointer, i), u"an object"_s, list.at(i));
-            if (!read(list.at(i).toObject(), pointerTo(pointer, i)))
+                return failExpected(model::jsonPointerTo(pointer, i), u"an object"_s, list.at(i));
+            if (!read(list.at(i).toObject(), model::jsonPointerTo(pointer, i)))
                 return false;
         }
         return true;
@@ -246,8 +211,8 @@ public:
         }
         if (given.front() == u"action"_s) {
             TraineeAction action = TraineeAction::Refused;
-            if (!readSpelling(object.value(u"action"), pointerTo(at, u"action"), kActions,
-                              u"a trainee action"_s, action))
+            if (!readSpelling(object.value(u"action"), model::jsonPointerTo(at, u"action"),
+                              kActions, u"a trainee action"_s, action))
                 return false;
             trigger.action = action;
             return true;
@@ -255,7 +220,7 @@ public:
         if (given.front() == u"intent"_s)
             return readString(object, at, u"intent", trigger.intent);
         if (object.value(u"reply") != QJsonValue(true))
-            return failExpected(pointerTo(at, u"reply"), u"true (any reply)"_s,
+            return failExpected(model::jsonPointerTo(at, u"reply"), u"true (any reply)"_s,
                                 object.value(u"reply"));
         trigger.anyReply = true;
         return true;
@@ -265,12 +230,12 @@ public:
     {
         if (object.contains(u"outcome")) {
             Outcome outcome = Outcome::Incomplete;
-            if (!readSpelling(object.value(u"outcome"), pointerTo(at, u"outcome"), kOutcomes,
-                              u"an outcome"_s, outcome))
+            if (!readSpelling(object.value(u"outcome"), model::jsonPointerTo(at, u"outcome"),
+                              kOutcomes, u"an outcome"_s, outcome))
                 return false;
             node.outcome = outcome;
             if (object.contains(u"transitions"))
-                return fail(pointerTo(at, u"transitions"),
+                return fail(model::jsonPointerTo(at, u"transitions"),
                             u"a terminal node (one with an outcome) has no transitions"_s);
         }
         return readArray(object, at, u"messages",
@@ -304,7 +269,7 @@ public:
         // QJsonObject iterates in key order, not file order; the order of nodes carries no
         // meaning in the format, so key order is as good and stable.
         for (auto it = nodes.begin(); it != nodes.end(); ++it) {
-            const QString pointer = pointerTo(u"/nodes"_s, it.key());
+            const QString pointer = model::jsonPointerTo(u"/nodes"_s, it.key());
             if (it.key().trimmed().isEmpty())
                 return fail(pointer, u"a node id must not be empty"_s);
             if (!it.value().isObject())
@@ -361,19 +326,21 @@ void checkCue(QList<Problem> &problems, const QString &cue, const QString &point
 void checkCues(const Scenario &scenario, QList<Problem> &problems)
 {
     for (qsizetype i = 0; i < scenario.tactics.size(); ++i)
-        checkCue(problems, scenario.tactics.at(i), pointerTo(u"/tactics"_s, i), {}, false);
+        checkCue(problems, scenario.tactics.at(i), model::jsonPointerTo(u"/tactics"_s, i), {},
+                 false);
     if (!scenario.genuine && scenario.tactics.isEmpty()) {
         problems.append({u"/tactics"_s,
                          {},
                          u"a fraud scenario (genuine: false) names the tactics it exercises"_s});
     }
     for (const ScenarioNode &node : scenario.nodes) {
-        const QString nodeAt = pointerTo(u"/nodes"_s, node.id);
+        const QString nodeAt = model::jsonPointerTo(u"/nodes"_s, node.id);
         for (qsizetype m = 0; m < node.messages.size(); ++m) {
             const QStringList &cues = node.messages.at(m).cues;
-            const QString cuesAt = pointerTo(pointerTo(pointerTo(nodeAt, u"messages"), m), u"cues");
+            const QString cuesAt = model::jsonPointerTo(
+                model::jsonPointerTo(model::jsonPointerTo(nodeAt, u"messages"), m), u"cues");
             for (qsizetype c = 0; c < cues.size(); ++c) {
-                const QString pointer = pointerTo(cuesAt, c);
+                const QString pointer = model::jsonPointerTo(cuesAt, c);
                 checkCue(problems, cues.at(c), pointer, node.id, true);
                 if (cues.indexOf(cues.at(c)) < c) {
                     problems.append(
@@ -390,7 +357,7 @@ void checkTransitions(const Scenario &scenario, QList<Problem> &problems)
 {
     const QStringList intents = knownIntents();
     for (const ScenarioNode &node : scenario.nodes) {
-        const QString nodeAt = pointerTo(u"/nodes"_s, node.id);
+        const QString nodeAt = model::jsonPointerTo(u"/nodes"_s, node.id);
         if (!node.outcome && node.transitions.isEmpty()) {
             problems.append(
                 {nodeAt, node.id,
@@ -398,15 +365,16 @@ void checkTransitions(const Scenario &scenario, QList<Problem> &problems)
         }
         for (qsizetype t = 0; t < node.transitions.size(); ++t) {
             const Transition &transition = node.transitions.at(t);
-            const QString at = pointerTo(pointerTo(nodeAt, u"transitions"), t);
+            const QString at
+                = model::jsonPointerTo(model::jsonPointerTo(nodeAt, u"transitions"), t);
             if (!scenario.node(transition.to)) {
                 problems.append(
-                    {pointerTo(at, u"to"), node.id,
+                    {model::jsonPointerTo(at, u"to"), node.id,
                      u"transition %1 goes to unknown node \"%2\""_s.arg(t).arg(transition.to)});
             }
             if (!transition.on.intent.isEmpty() && !intents.contains(transition.on.intent)) {
                 problems.append(
-                    {pointerTo(pointerTo(at, u"on"), u"intent"), node.id,
+                    {model::jsonPointerTo(model::jsonPointerTo(at, u"on"), u"intent"), node.id,
                      u"transition %1 names unknown intent \"%2\" (expected %3)"_s.arg(t).arg(
                          transition.on.intent, intents.join(u", "_s))});
             }
@@ -434,7 +402,7 @@ void checkGraph(const Scenario &scenario, QList<Problem> &problems)
     }
     QSet<Outcome> reachable;
     for (const ScenarioNode &node : scenario.nodes) {
-        const QString nodeAt = pointerTo(u"/nodes"_s, node.id);
+        const QString nodeAt = model::jsonPointerTo(u"/nodes"_s, node.id);
         if (!reached.contains(node.id)) {
             problems.append({nodeAt, node.id,
                              u"is not reachable from the start node \"%1\""_s.arg(scenario.start)});
@@ -447,7 +415,7 @@ void checkGraph(const Scenario &scenario, QList<Problem> &problems)
         const bool genuineOutcome
             = outcome == Outcome::GenuineServed || outcome == Outcome::GenuineWronglyRefused;
         if (genuineOutcome != scenario.genuine) {
-            problems.append({pointerTo(nodeAt, u"outcome"), node.id,
+            problems.append({model::jsonPointerTo(nodeAt, u"outcome"), node.id,
                              u"outcome \"%1\" does not fit a %2 scenario (genuine: %3)"_s.arg(
                                  outcomeName(outcome), scenario.genuine ? u"genuine"_s : u"fraud"_s,
                                  scenario.genuine ? u"true"_s : u"false"_s)});
