@@ -10,9 +10,18 @@ namespace rg::audit {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// 2^53 - 1: the largest seq RFC 8785 canonical JSON writes as its own digits. A log would need
+// millions of records a second for a million years to reach it.
+constexpr qint64 kMaxExactSeq = (qint64(1) << 53) - 1;
+
+} // namespace
+
 Checkpoint Checkpoint::make(const SigningKey &key, const QString &chainId, qint64 seq,
                             const QByteArray &headHash, const QDateTime &time)
 {
+    Q_ASSERT(seq >= 1 && seq <= kMaxExactSeq);
     Checkpoint checkpoint;
     checkpoint.chainId = chainId;
     checkpoint.seq = seq;
@@ -34,8 +43,8 @@ Result<Checkpoint> Checkpoint::fromJson(const QJsonObject &json)
     if (checkpoint.chainId.isEmpty())
         return Error{u"/chain_id: expected a non-empty string"_s};
     checkpoint.seq = json.value(u"seq"_s).toInteger(0);
-    if (checkpoint.seq < 1)
-        return Error{u"/seq: expected a positive integer"_s};
+    if (checkpoint.seq < 1 || checkpoint.seq > kMaxExactSeq)
+        return Error{u"/seq: expected an integer from 1 to 2^53 - 1"_s};
     checkpoint.headHash = json.value(u"head_hash"_s).toString().toLatin1();
     if (checkpoint.headHash.size() != 64)
         return Error{u"/head_hash: expected 64 hex digits"_s};
@@ -70,7 +79,8 @@ QByteArray Checkpoint::signedBytes() const
 {
     QJsonObject json = toJson();
     json.remove(u"signature"_s);
-    // Only strings and a small integer: canonicalisation cannot fail.
+    // Strings and an integer a double holds exactly (make() and fromJson() see to it), so
+    // canonicalisation cannot fail.
     return canonicalJson(json).value();
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/clirunner.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -182,6 +183,19 @@ void TestCliAudit::anchorCatchesTruncation()
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.out.contains(" seq 6: truncated: the chain ends at seq 5 but the anchor signed seq 8"),
              qPrintable(describe(run)));
+
+    // An anchor whose seq no double holds has no canonical form to check its signature over:
+    // it is refused by name, not a crash.
+    QJsonObject document = QJsonDocument::fromJson(anchor.out).object();
+    QJsonArray anchors = document.value(u"anchors"_s).toArray();
+    QJsonObject forged = anchors.at(0).toObject();
+    forged.insert(u"seq"_s, qint64(33333925474099301));
+    anchors.replace(0, forged);
+    document.insert(u"anchors"_s, anchors);
+    QVERIFY(writeFile(anchorFile, QJsonDocument(document).toJson()));
+    run = runCli({u"audit"_s, u"verify"_s, u"--db"_s, m_db, u"--anchor"_s, anchorFile});
+    QVERIFY2(run.finished, qPrintable(describe(run)));
+    QVERIFY2(run.exitCode != 0 && run.err.contains("anchor 1: /seq"), qPrintable(describe(run)));
 }
 
 void TestCliAudit::pubkeyPinsTheSigner()
