@@ -76,7 +76,10 @@ Result<quint16> Bridge::listen()
     if (m_config.token.isEmpty())
         return Error{u"the bridge needs a token; refusing to listen without one"_s};
     auto tcp = std::make_unique<HeadLimitedTcpServer>(
-        "feed", RequestLimits{.maxHeadBytes = 16 * 1024, .maxBodyBytes = kMaxEventBodyBytes});
+        "feed", RequestLimits{.maxHeadBytes = 16 * 1024,
+                              .maxBodyBytes = kMaxEventBodyBytes,
+                              .requestTimeoutMs = m_config.requestTimeoutMs,
+                              .idleTimeoutMs = m_config.idleTimeoutMs});
     tcp->setCorsOrigin([this](const QByteArrayList &origins) { return corsOrigin(origins); });
     if (!tcp->listen(QHostAddress(QHostAddress::LocalHost), m_config.port)) {
         return Error{

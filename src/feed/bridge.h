@@ -3,6 +3,7 @@
 #pragma once
 
 #include "feed/feedevent.h"
+#include "feed/headlimitedtcpserver.h"
 #include "model/result.h"
 
 #include <QByteArrayList>
@@ -29,6 +30,9 @@ struct BridgeConfig
     // Origins (e.g. "https://app.chatwoot.com") whose pages may call the bridge. A request
     // without an Origin header (curl, a native program) is not a browser's and is let through.
     QStringList allowedOrigins;
+    // How long a request may take to arrive and a connection may stay idle (RequestLimits).
+    int requestTimeoutMs = RequestLimits{}.requestTimeoutMs;
+    int idleTimeoutMs = RequestLimits{}.idleTimeoutMs;
 };
 
 // Body limit of POST /v1/events.

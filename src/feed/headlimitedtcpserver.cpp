@@ -25,6 +25,11 @@
 //   watcher notices that its readyRead connection was cut, answers 400 and deletes the socket.
 //   The QHttpServerRequest QHttpServer allocated for that connection cannot be reached from here
 //   and stays allocated (its size is bounded by the limits above).
+// - QHttpServer 6.4 has no time limits: a request whose bytes stop coming (a trickled head, a
+//   body shorter than declared, a chunked body with a bad size) and an idle connection would be
+//   kept forever. Each connection's timer gives a request requestTimeoutMs from its first byte
+//   (then 408) and an idle connection idleTimeoutMs. A request is in progress while QHttpServer's
+//   read transaction is open: it commits it when the request is complete.
 
 namespace rg::feed {
 
@@ -48,6 +53,8 @@ struct ConnectionState
     RequestScanner scanner;
     QMetaObject::Connection watcher; // our readyRead connection; QHttpServer may cut it
     bool closedByUs = false;
+    QTimer *timer = nullptr;   // the socket's child: the request's deadline, or the idle limit
+    bool requestTimed = false; // the timer runs for a request in progress
 };
 
 // A refusal; with \a origin, that page may read it (the bridge's own answers do the same).
@@ -149,6 +156,43 @@ void checkRequest(QTcpSocket &socket, ConnectionState &state, const std::string 
     }
 }
 
+// After each read QHttpServer has handled: a request still in progress keeps the deadline its
+// first byte started; with none, the idle limit starts again.
+void restartTimer(QTcpSocket &socket, ConnectionState &state, const RequestLimits &limits)
+{
+    const bool inProgress = socket.isTransactionStarted();
+    if (inProgress && state.requestTimed)
+        return;
+    state.requestTimed = inProgress;
+    const int timeout = inProgress ? limits.requestTimeoutMs : limits.idleTimeoutMs;
+    if (timeout < 0)
+        state.timer->stop();
+    else
+        state.timer->start(timeout);
+}
+
+void timedOut(QTcpSocket &socket, ConnectionState &state, const std::string &logArea,
+              const RequestLimits &limits, const HeadLimitedTcpServer::CorsOrigin &corsOrigin)
+{
+    const std::string peer = socket.peerAddress().toString().toStdString();
+    if (!socket.isTransactionStarted()) {
+        rg::log::get(logArea)->debug("closing the connection from {}: idle for {} ms", peer,
+                                     limits.idleTimeoutMs);
+        takeOver(socket, state);
+        socket.disconnectFromHost();
+        return;
+    }
+    rg::log::get(logArea)->warn("closing the connection from {}: its request did not arrive "
+                                "whole within {} ms",
+                                peer, limits.requestTimeoutMs);
+    takeOver(socket, state);
+    socket.write(errorResponse("408 Request Timeout",
+                               "the request did not arrive whole within "_ba
+                                   + QByteArray::number(limits.requestTimeoutMs) + " ms",
+                               corsOriginOf(corsOrigin, state.scanner)));
+    socket.disconnectFromHost();
+}
+
 } // namespace
 
 HeadLimitedTcpServer::HeadLimitedTcpServer(std::string logArea, RequestLimits limits,
@@ -168,6 +212,14 @@ void HeadLimitedTcpServer::incomingConnection(qintptr descriptor)
     // Connected before addPendingConnection() hands the socket to QHttpServer, which then
     // connects its own reader: this check runs first on every readyRead.
     auto state = std::make_shared<ConnectionState>(m_limits);
+    state->timer = new QTimer(socket);
+    state->timer->setSingleShot(true);
+    connect(state->timer, &QTimer::timeout, socket,
+            [socket, state, area = m_logArea, limits = m_limits, corsOrigin = m_corsOrigin] {
+                if (!state->closedByUs)
+                    timedOut(*socket, *state, area, limits, corsOrigin);
+            });
+    restartTimer(*socket, *state, m_limits);
     state->watcher = connect(
         socket, &QTcpSocket::readyRead, socket,
         [socket, state, area = m_logArea, limits = m_limits, corsOrigin = m_corsOrigin] {
@@ -178,9 +230,13 @@ void HeadLimitedTcpServer::incomingConnection(qintptr descriptor)
             // connection of the socket (ours too) and left the socket open and unowned.
             QMetaObject::invokeMethod(
                 socket,
-                [socket, state, corsOrigin] {
-                    if (state->watcher || state->closedByUs)
+                [socket, state, limits, corsOrigin] {
+                    if (state->closedByUs)
                         return;
+                    if (state->watcher) {
+                        restartTimer(*socket, *state, limits);
+                        return;
+                    }
                     state->closedByUs = true;
                     if (socket->state() == QAbstractSocket::ConnectedState) {
                         socket->write(errorResponse("400 Bad Request", "malformed HTTP request",

@@ -17,10 +17,19 @@ struct RequestLimits
     qsizetype maxHeadBytes = 16 * 1024;
     // The body as sent (chunk framing included); negative means no limit.
     qsizetype maxBodyBytes = -1;
+    // A request must arrive whole within this long of its first byte, else it is answered 408
+    // and the connection closed: a client trickling its head or body, or sending a body that
+    // never ends (a bad chunk size), cannot hold a connection. Negative means no limit.
+    int requestTimeoutMs = 10'000;
+    // A connection with no request in progress is closed after this long: an idle keep-alive
+    // connection costs a socket, and browsers open a new one when theirs was closed. Negative
+    // means no limit.
+    int idleTimeoutMs = 120'000;
 };
 
 // Use me instead of a plain QTcpServer for QHttpServer: it enforces RequestLimits before
-// QHttpServer buffers a request, and closes connections QHttpServer 6.4 gives up on.
+// QHttpServer buffers a request, closes connections QHttpServer 6.4 gives up on, and those whose
+// request is too slow or that stay idle too long.
 class HeadLimitedTcpServer final : public QTcpServer
 {
 public:

@@ -481,7 +481,7 @@ public:
             return false;
         }
         m_manager = std::move(manager).value();
-        m_bridge = std::make_unique<feed::Bridge>(feed::BridgeConfig{0, kToken, {}});
+        m_bridge = std::make_unique<feed::Bridge>(feed::BridgeConfig{.token = kToken});
         if (auto listening = m_bridge->listen(); !listening) {
             *error = listening.error();
             return false;

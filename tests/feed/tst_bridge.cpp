@@ -154,8 +154,8 @@ void TestBridge::initTestCase()
     const auto token = rg::feed::loadOrCreateBridgeToken(m_dir.filePath(u"bridge.token"_s));
     QVERIFY2(token.ok(), qPrintable(rg::test::errorOf(token)));
     m_token = token.value();
-    m_bridge = std::make_unique<Bridge>(
-        rg::feed::BridgeConfig{0, m_token, {QString::fromLatin1(kAllowedOrigin)}});
+    m_bridge = std::make_unique<Bridge>(rg::feed::BridgeConfig{
+        .token = m_token, .allowedOrigins = {QString::fromLatin1(kAllowedOrigin)}});
     const auto port = m_bridge->listen();
     QVERIFY2(port.ok(), qPrintable(rg::test::errorOf(port)));
     QVERIFY(port.value() != 0);

@@ -192,6 +192,12 @@ private slots:
     void bridgeContentLengthLies();
     // A client trickling its head a byte at a time does not hold up others.
     void bridgeSlowHeadDoesNotBlockOthers();
+    // A request that stops arriving (trickled head, short body, endless chunked body) is
+    // answered 408 with CORS headers once its time is up, and an idle connection is closed;
+    // the bridge goes on serving. Requests on a busy keep-alive connection are timed each.
+    void bridgeTimesOutStalledRequests_data();
+    void bridgeTimesOutStalledRequests();
+    void bridgeKeepsBusyConnections();
     // An event 30k arrays deep: 400 naming the problem, nothing emitted.
     void bridgeDeeplyNestedEvent();
     // A case service that misbehaves gives a clear error, within the timeout, without a hang.
@@ -209,8 +215,8 @@ private:
 void TestHostileNetwork::initTestCase()
 {
     rg::context::registerMetaTypes();
-    m_bridge = std::make_unique<Bridge>(
-        rg::feed::BridgeConfig{0, QString::fromLatin1(kToken), {QString::fromLatin1(kOrigin)}});
+    m_bridge = std::make_unique<Bridge>(rg::feed::BridgeConfig{
+        .token = QString::fromLatin1(kToken), .allowedOrigins = {QString::fromLatin1(kOrigin)}});
     const auto port = m_bridge->listen();
     QVERIFY2(port.ok(), qPrintable(rg::test::errorOf(port)));
 }
@@ -364,6 +370,69 @@ void TestHostileNetwork::bridgeSlowHeadDoesNotBlockOthers()
     verifyHealthy();
     slow.write(request.mid(request.size() / 2));
     QCOMPARE(readAnswer(slow).status, 200);
+}
+
+void TestHostileNetwork::bridgeTimesOutStalledRequests_data()
+{
+    QTest::addColumn<QByteArray>("sent");
+    QTest::addColumn<int>("status"); // 0: closed without an answer
+    const QByteArray head = "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: "_ba + kOrigin
+                            + "\r\nAuthorization: Bearer " + kToken + "\r\n";
+    QTest::newRow("head stops half way") << head + "Content-Ty" << 408;
+    QTest::newRow("body shorter than declared")
+        << head + "Content-Length: 100\r\n\r\n{\"type\":" << 408;
+    QTest::newRow("chunked body that never ends")
+        << head + "Transfer-Encoding: chunked\r\n\r\n10\r\n{\"type\":\"message\"," << 408;
+    QTest::newRow("silent connection") << QByteArray() << 0;
+}
+
+void TestHostileNetwork::bridgeTimesOutStalledRequests()
+{
+    QFETCH(QByteArray, sent);
+    QFETCH(int, status);
+    Bridge bridge(rg::feed::BridgeConfig{.token = QString::fromLatin1(kToken),
+                                         .allowedOrigins = {QString::fromLatin1(kOrigin)},
+                                         .requestTimeoutMs = 300,
+                                         .idleTimeoutMs = 300});
+    const auto port = bridge.listen();
+    QVERIFY2(port.ok(), qPrintable(rg::test::errorOf(port)));
+    QSignalSpy events(&bridge, &Bridge::eventReceived);
+    QTcpSocket socket;
+    QVERIFY(connectTo(socket, port.value()));
+    socket.write(sent);
+    const Answer answer = readAnswer(socket);
+    QCOMPARE(answer.status, status);
+    if (status != 0) {
+        QVERIFY2(answer.body.contains("within 300 ms"), answer.body.constData());
+        QCOMPARE(headerOf(answer.head, "Access-Control-Allow-Origin"), QByteArray(kOrigin));
+    }
+    QVERIFY(QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; },
+                            10000));
+    QCOMPARE(events.count(), 0);
+    verifyHealthy();
+}
+
+// Four requests 200 ms apart on one connection take longer than the request time limit in all,
+// none alone: each is answered and the connection stays open; idle afterwards, it is closed.
+void TestHostileNetwork::bridgeKeepsBusyConnections()
+{
+    Bridge bridge(rg::feed::BridgeConfig{.token = QString::fromLatin1(kToken),
+                                         .allowedOrigins = {},
+                                         .requestTimeoutMs = 300,
+                                         .idleTimeoutMs = 600});
+    const auto port = bridge.listen();
+    QVERIFY2(port.ok(), qPrintable(rg::test::errorOf(port)));
+    QTcpSocket socket;
+    QVERIFY(connectTo(socket, port.value()));
+    for (int i = 0; i < 4; ++i) {
+        socket.write("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        const Answer answer = readAnswer(socket);
+        QCOMPARE(answer.status, 200);
+        QVERIFY(!answer.closed);
+        QTest::qWait(200);
+    }
+    QVERIFY(QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; },
+                            10000));
 }
 
 void TestHostileNetwork::bridgeDeeplyNestedEvent()

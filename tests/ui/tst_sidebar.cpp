@@ -234,7 +234,7 @@ void TestSidebar::openWindow()
         return;
     }
     m_manager = std::move(manager).value();
-    m_bridge = std::make_unique<feed::Bridge>(feed::BridgeConfig{0, kToken, {}});
+    m_bridge = std::make_unique<feed::Bridge>(feed::BridgeConfig{.token = kToken});
     if (auto listening = m_bridge->listen(); !listening) {
         qWarning("%s", qPrintable(listening.error()));
         return;
