@@ -81,7 +81,8 @@ SidebarWindow::SidebarWindow(session::SessionManager &sessions, settings::Settin
     });
 
     m_riskBadge = new RiskBadge(this);
-    m_ui->headerLayout->replaceWidget(m_ui->riskBadgePlaceholder, m_riskBadge);
+    // The layout hands back the placeholder's item: ours to delete.
+    delete m_ui->headerLayout->replaceWidget(m_ui->riskBadgePlaceholder, m_riskBadge);
     delete m_ui->riskBadgePlaceholder;
     m_ui->riskBadgePlaceholder = nullptr;
 

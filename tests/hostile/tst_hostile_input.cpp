@@ -192,7 +192,8 @@ void TestHostileInput::hundredThousandTurnSession()
     QVERIFY(heapSmall > 0);
     QVERIFY2(heapRatio < 4 * kLinearSlack, qPrintable(u"heap ratio %1"_s.arg(heapRatio)));
     QVERIFY2(heapLarge < qint64(kLarge) * 4096, qPrintable(u"heap +%1 B"_s.arg(heapLarge)));
-    QVERIFY2(peakGrowth < qint64(kLarge) * 4, qPrintable(u"peak RSS +%1 kB"_s.arg(peakGrowth)));
+    if (!rg::test::kUnderAsan)
+        QVERIFY2(peakGrowth < qint64(kLarge) * 4, qPrintable(u"peak RSS +%1 kB"_s.arg(peakGrowth)));
 
     // The live judgement is the one of the whole conversation.
     auto whole = m_engine->judge(session->conversation(), kNow);
