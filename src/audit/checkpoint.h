@@ -28,7 +28,9 @@ struct Checkpoint
                            const QByteArray &headHash, const QDateTime &time);
     static Result<Checkpoint> fromJson(const QJsonObject &json);
     QJsonObject toJson() const;
-    QByteArray signedBytes() const;
+    // Fails for a checkpoint read from elsewhere with a member that has no canonical form (a
+    // lone surrogate in chain_id): nothing can have signed it.
+    Result<QByteArray> signedBytes() const;
     bool signatureValid() const;
 };
 

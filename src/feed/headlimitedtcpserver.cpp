@@ -174,6 +174,11 @@ void restartTimer(QTcpSocket &socket, ConnectionState &state, const RequestLimit
 void timedOut(QTcpSocket &socket, ConnectionState &state, const std::string &logArea,
               const RequestLimits &limits, const HeadLimitedTcpServer::CorsOrigin &corsOrigin)
 {
+    // The idle limit ran out as a request's first bytes arrived: its own time starts now.
+    if (socket.isTransactionStarted() && !state.requestTimed) {
+        restartTimer(socket, state, limits);
+        return;
+    }
     const std::string peer = socket.peerAddress().toString().toStdString();
     if (!socket.isTransactionStarted()) {
         rg::log::get(logArea)->debug("closing the connection from {}: idle for {} ms", peer,

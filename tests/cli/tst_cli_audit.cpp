@@ -196,6 +196,18 @@ void TestCliAudit::anchorCatchesTruncation()
     run = runCli({u"audit"_s, u"verify"_s, u"--db"_s, m_db, u"--anchor"_s, anchorFile});
     QVERIFY2(run.finished, qPrintable(describe(run)));
     QVERIFY2(run.exitCode != 0 && run.err.contains("anchor 1: /seq"), qPrintable(describe(run)));
+
+    // A lone surrogate in chain_id has no canonical form either: a signature that cannot
+    // verify, reported as such.
+    QByteArray surrogate = anchor.out;
+    const QByteArray chainId = "\"" + forged.value(u"chain_id"_s).toString().toLatin1() + "\"";
+    QVERIFY(surrogate.contains(chainId));
+    surrogate.replace(chainId, "\"rg-\\udc00\"");
+    QVERIFY(writeFile(anchorFile, surrogate));
+    run = runCli({u"audit"_s, u"verify"_s, u"--db"_s, m_db, u"--anchor"_s, anchorFile});
+    QVERIFY2(run.finished, qPrintable(describe(run)));
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("signature does not verify"), qPrintable(describe(run)));
 }
 
 void TestCliAudit::pubkeyPinsTheSigner()

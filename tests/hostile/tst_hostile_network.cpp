@@ -412,8 +412,9 @@ void TestHostileNetwork::bridgeTimesOutStalledRequests()
     verifyHealthy();
 }
 
-// Four requests 200 ms apart on one connection take longer than the request time limit in all,
-// none alone: each is answered and the connection stays open; idle afterwards, it is closed.
+// Four requests on one connection, each sent in two parts 150 ms apart, take longer than the
+// request time limit in all, none alone: each is answered and the connection stays open; idle
+// afterwards, it is closed.
 void TestHostileNetwork::bridgeKeepsBusyConnections()
 {
     Bridge bridge(rg::feed::BridgeConfig{.token = QString::fromLatin1(kToken),
@@ -425,11 +426,12 @@ void TestHostileNetwork::bridgeKeepsBusyConnections()
     QTcpSocket socket;
     QVERIFY(connectTo(socket, port.value()));
     for (int i = 0; i < 4; ++i) {
-        socket.write("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        socket.write("GET /v1/health HTTP/1.1\r\n");
+        QTest::qWait(150);
+        socket.write("Host: 127.0.0.1\r\n\r\n");
         const Answer answer = readAnswer(socket);
         QCOMPARE(answer.status, 200);
         QVERIFY(!answer.closed);
-        QTest::qWait(200);
     }
     QVERIFY(QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; },
                             10000));
